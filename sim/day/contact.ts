@@ -1,0 +1,44 @@
+/**
+ * Phase 3 — contact: contact = Σ_ties w·rate·open·(remote ? effRemote[emotional] : 1), and the
+ * contact one is used to follows it with a 30-day time constant. Channels change only at timeline
+ * events, so the tie sums are recomputed only then (`world.tiesChanged`).
+ */
+import { CHANNEL } from '../network/layers.ts';
+import type { World } from '../world.ts';
+
+/** Per person: today's contact, and Σ w·rate over open ties (which scales requests in phase 4). */
+export function refreshTieSums(world: World): void {
+  const { offsets, weight, channel, layers: L } = world.network;
+  const { contact } = world.persons;
+  const { openWeight } = world.scratch;
+  const remoteContact = world.params.support.effRemote.emotional;
+  let faceToFace = 0;
+  let remote = 0;
+  for (let i = 0; i < world.n; i++) {
+    let sumContact = 0;
+    let sumOpen = 0;
+    for (let e = offsets[i * L]; e < offsets[(i + 1) * L]; e++) {
+      const c = channel[e];
+      if (c === CHANNEL.closed) continue;
+      sumOpen += weight[e];
+      if (c === CHANNEL.remote) {
+        sumContact += weight[e] * remoteContact;
+        remote++;
+      } else {
+        sumContact += weight[e];
+        faceToFace++;
+      }
+    }
+    contact[i] = sumContact;
+    openWeight[i] = sumOpen;
+  }
+  world.channelCounts = { faceToFace, remote };
+  world.tiesChanged = false;
+}
+
+export function contact(world: World): void {
+  if (world.tiesChanged) refreshTieSums(world);
+  const { contact, contactRef } = world.persons;
+  const memory = world.params.perception.contactMemory;
+  for (let i = 0; i < world.n; i++) contactRef[i] += (contact[i] - contactRef[i]) / memory;
+}

@@ -1,0 +1,32 @@
+/**
+ * Phase 2 — shocks: for each person and function, a life event with daily probability
+ * rate[f] · m[f] adds Exp(mean) to need[f]; crisis multipliers m[f] = 1 + (M[f] − 1) · intensity,
+ * with instrumental M = 1 + poverty · (1 − material). Isolation adds λ_iso · max(0, contactRef −
+ * contact) to emotional need, from the contact of the day before (contact is updated in phase 3).
+ */
+import { crisisIntensity } from '../timeline/environment.ts';
+import { dayKey, uniformAt } from '../random/index.ts';
+import type { World } from '../world.ts';
+
+export function shocks(world: World): void {
+  const { need, material, contact, contactRef } = world.persons;
+  const s = world.params.shocks;
+  const intensity = crisisIntensity(world.env, world.today, s);
+  const pEmotional = Math.min(1, s.rate.emotional * (1 + (s.onsetEmotional - 1) * intensity));
+  const pInformational = Math.min(1, s.rate.informational * (1 + (s.onsetInformational - 1) * intensity));
+  const poverty = s.onsetInstrumentalPoverty * intensity;
+  const rateInstrumental = s.rate.instrumental;
+  const mean = s.mean;
+  const isolation = s.isolation;
+  const key = dayKey(world.keys.shocks, world.today);
+
+  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+    // Draws 0/1, 2/3, 4/5: (whether, how much) per function.
+    if (uniformAt(key, i, 0) < pEmotional) need[f] -= mean * Math.log(1 - uniformAt(key, i, 1));
+    if (uniformAt(key, i, 2) < pInformational) need[f + 1] -= mean * Math.log(1 - uniformAt(key, i, 3));
+    const pInstrumental = Math.min(1, rateInstrumental * (1 + poverty * (1 - material[i])));
+    if (uniformAt(key, i, 4) < pInstrumental) need[f + 2] -= mean * Math.log(1 - uniformAt(key, i, 5));
+    const lost = contactRef[i] - contact[i];
+    if (lost > 0) need[f] += isolation * lost;
+  }
+}

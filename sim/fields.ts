@@ -1,0 +1,40 @@
+/**
+ * Struct-of-arrays storage declared once: a table of field name → typed-array constructor and
+ * width, from which storage is allocated. The float precision of the whole engine is set here.
+ */
+
+/** The engine's float type: 64-bit, so sums reduced in a fixed order are reproducible anywhere. */
+export const Real = Float64Array;
+
+type ArrayConstructor = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
+
+export interface FieldSpec {
+  readonly type: ArrayConstructor;
+  /** Values per item (3 for per-function fields, stored item-major: `need[3 * i + f]`). */
+  readonly width?: number;
+  /** Initial value; typed arrays start at 0 otherwise. */
+  readonly fill?: number;
+  readonly doc: string;
+}
+
+export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+/** The arrays a field table describes. */
+export type Columns<T extends FieldTable> = { [K in keyof T]: InstanceType<T[K]['type']> };
+
+export function allocate<T extends FieldTable>(table: T, items: number): Columns<T> {
+  const out: Record<string, ArrayLike<number>> = {};
+  for (const [name, spec] of Object.entries(table)) {
+    const array = new spec.type(items * (spec.width ?? 1));
+    if (spec.fill !== undefined) array.fill(spec.fill);
+    out[name] = array;
+  }
+  return out as Columns<T>;
+}
+
+/** Grow every array of a table to hold `items` (for groups, which arise during a run). */
+export function grow<T extends FieldTable>(table: T, columns: Columns<T>, items: number): Columns<T> {
+  const out = allocate(table, items) as Record<string, { set(a: ArrayLike<number>): void }>;
+  for (const name of Object.keys(table)) out[name].set(columns[name] as ArrayLike<number>);
+  return out as unknown as Columns<T>;
+}

@@ -1,0 +1,2 @@
+export * from './construction.ts';
+export * from './keyed.ts';

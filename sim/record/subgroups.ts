@@ -1,0 +1,61 @@
+/**
+ * Subgroups fixed on day 0 (MODEL.md §8): the same persons in every arm, so paired effects stay
+ * paired. Membership is a bit mask per person.
+ */
+import type { Network } from '../network/compile.ts';
+import { LAYER } from '../network/layers.ts';
+import { AGE, type Persons } from '../population/fields.ts';
+
+export const SUBGROUPS = [
+  'everyone',
+  'living-alone',
+  'weak-family',
+  'no-internet',
+  'young',
+  'older',
+  'low-income',
+  'shg-members',
+] as const;
+export type Subgroup = (typeof SUBGROUPS)[number];
+
+export const SUBGROUP_DOCS: Record<Subgroup, string> = {
+  everyone: 'the whole population',
+  'living-alone': 'persons in one-person households',
+  'weak-family': 'persons with at most one kin tie',
+  'no-internet': 'persons without internet access',
+  young: 'persons aged 18–29',
+  older: 'persons aged 65 and over',
+  'low-income': 'the bottom fifth of material resources',
+  'shg-members': 'members of a self-help group on day 0',
+};
+
+/** Sets each person's subgroup mask; returns the size of each subgroup. */
+export function assignSubgroups(persons: Persons, network: Network): number[] {
+  const n = network.persons;
+  const L = network.layers;
+  // Bottom fifth by rank, so its size does not depend on the distribution's shape.
+  const lowIncomeBelow = persons.material.slice().sort()[Math.floor(n / 5)];
+  const sizes = new Array<number>(SUBGROUPS.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    const kinTies = network.offsets[i * L + LAYER.kin + 1] - network.offsets[i * L + LAYER.kin];
+    const member = [
+      true,
+      persons.householdSize[i] === 1,
+      kinTies <= 1,
+      persons.digital[i] === 0,
+      persons.ageBand[i] === AGE.young,
+      persons.ageBand[i] === AGE.older,
+      persons.material[i] < lowIncomeBelow,
+      persons.group[i] >= 0,
+    ];
+    let mask = 0;
+    member.forEach((inside, s) => {
+      if (inside) {
+        mask |= 1 << s;
+        sizes[s]++;
+      }
+    });
+    persons.subgroups[i] = mask;
+  }
+  return sizes;
+}

@@ -1,0 +1,150 @@
+/**
+ * A simulation: a world, its recorder and its clock. `run()` builds one and steps it to the end;
+ * the viewer steps one itself, a day at a time, and may schedule events live.
+ */
+import { settle } from './day/settle.ts';
+import { step } from './day/step.ts';
+import { ParamError, validateParams, type CrisisWindow, type Params } from './params/index.ts';
+import { runMetrics, type RunMetrics } from './record/metrics.ts';
+import { createRecorder, type Recorder } from './record/recorder.ts';
+import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
+import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
+import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
+import { buildWorld, type World } from './world.ts';
+
+export interface RunResult {
+  readonly seed: number;
+  readonly params: Params;
+  readonly days: number;
+  readonly subgroups: readonly Subgroup[];
+  readonly subgroupSizes: readonly number[];
+  readonly crisis: CrisisWindow | null;
+  /** Days before `crisis.start − 28` let the state settle: warm-up. */
+  readonly warmupDays: number;
+  /** Per outcome, `[day · subgroups.length + s]`; NaN for an empty subgroup. */
+  readonly daily: Record<DailyOutcome, Float64Array>;
+  /** Per outcome, `[day]`. */
+  readonly world: Record<WorldOutcome, Float64Array>;
+  /** Per subgroup, in `subgroups` order. */
+  readonly metrics: readonly RunMetrics[];
+  /** Each person's own crisis outcomes, for pairing a person across arms. */
+  readonly persons: { readonly wbMin: Float64Array; readonly daysDistressed: Int32Array; readonly everMember: Uint8Array };
+  /** Events applied, the parameters' timeline and any scheduled live, in day order. */
+  readonly timeline: readonly TimelineEvent[];
+}
+
+/** What a viewer reads each day: live arrays of the world, not copies. Read, never write. */
+export interface DayView {
+  readonly day: number;
+  readonly wb: Float64Array;
+  readonly lonely: Uint8Array;
+  readonly distressed: Uint8Array;
+  readonly group: Int32Array;
+  /** Per group: MODE, and how it met today (MEETING). */
+  readonly groupMode: Uint8Array;
+  readonly groupMeeting: Uint8Array;
+  /** Per half-edge: CHANNEL; person i's ties on layer l are offsets[i·L + l] … offsets[i·L + l + 1] − 1. */
+  readonly channel: Uint8Array;
+  readonly offsets: Int32Array;
+  readonly neighbour: Int32Array;
+}
+
+export interface RunOptions {
+  /** Called after each day with a view of the world. */
+  onDay?: (view: DayView) => void;
+}
+
+function checkSeed(seed: number): number {
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new ParamError('seed', 'expected a non-negative integer', seed);
+  return seed;
+}
+
+export class Simulation {
+  readonly world: World;
+  readonly recorder: Recorder;
+
+  /** Validates `params` (throwing a ParamError naming the problem) and builds day 0. */
+  constructor(params: unknown, seed: number) {
+    const valid = validateParams(params);
+    this.world = buildWorld(valid, checkSeed(seed));
+    this.recorder = createRecorder(valid.days);
+    settle(this.world);
+  }
+
+  /** The next day to simulate. */
+  get day(): number {
+    return this.world.today;
+  }
+
+  get done(): boolean {
+    return this.world.today >= this.world.params.days;
+  }
+
+  /** Simulates one day. */
+  step(): void {
+    if (this.done) throw new Error(`kith: the run has ended (day ${this.world.params.days - 1} was its last)`);
+    step(this.world, this.recorder);
+  }
+
+  /** Adds an event to the timeline, for today (applied by the next step) or a later day. */
+  schedule(input: unknown): TimelineEvent {
+    const parsed = eventSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ParamError(`event${issue.path.length ? `.${issue.path.join('.')}` : ''}`, issue.message, input);
+    }
+    const event = parsed.data;
+    if (event.day < this.day || event.day >= this.world.params.days) {
+      throw new ParamError('event.day', `expected an integer from ${this.day} to ${this.world.params.days - 1}`, event.day);
+    }
+    const timeline = this.world.timeline;
+    const at = timeline.findIndex((e) => e.day > event.day);
+    timeline.splice(at < 0 ? timeline.length : at, 0, event);
+    return event;
+  }
+
+  view(): DayView {
+    const { persons, network, groups } = this.world;
+    return {
+      day: this.world.today - 1,
+      wb: persons.wb,
+      lonely: persons.lonely,
+      distressed: persons.distressed,
+      group: persons.group,
+      groupMode: groups.columns.mode,
+      groupMeeting: groups.columns.meeting,
+      channel: network.channel,
+      offsets: network.offsets,
+      neighbour: network.neighbour,
+    };
+  }
+
+  /** The recorded outcomes so far and the run's metrics. */
+  results(): RunResult {
+    const { world, recorder } = this;
+    return {
+      seed: world.seed,
+      params: world.params,
+      days: recorder.recorded,
+      subgroups: SUBGROUPS,
+      subgroupSizes: world.subgroupSizes,
+      crisis: world.crisis,
+      warmupDays: world.crisis ? Math.max(0, world.crisis.start - 28) : 0,
+      daily: recorder.daily,
+      world: recorder.world,
+      metrics: runMetrics(world, recorder),
+      persons: { wbMin: world.persons.wbMin, daysDistressed: world.persons.daysDistressed, everMember: world.persons.everMember },
+      timeline: world.timeline.map((e) => ({ ...e })),
+    };
+  }
+}
+
+/** Runs a whole simulation. Throws a ParamError, before anything runs, if the settings are invalid. */
+export function run(params: unknown, seed: number, options: RunOptions = {}): RunResult {
+  const simulation = new Simulation(params, seed);
+  while (!simulation.done) {
+    simulation.step();
+    options.onDay?.(simulation.view());
+  }
+  return simulation.results();
+}

@@ -1,0 +1,91 @@
+/**
+ * A world: the persons, their network, services and groups, and the environment timeline events
+ * change. Built once per run from validated parameters and a seed; phases then change it day by day.
+ */
+import { allocate } from './fields.ts';
+import { initialGroups } from './groups/initial.ts';
+import type { Groups } from './groups/store.ts';
+import { buildNetwork } from './network/build.ts';
+import type { Network } from './network/compile.ts';
+import { crisisWindow, type CrisisWindow, type Params } from './params/index.ts';
+import { buildPopulation } from './population/build.ts';
+import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
+import { DAILY_STREAMS, streamKey, type DailyStream } from './random/index.ts';
+import { assignSubgroups } from './record/subgroups.ts';
+import { initialEnvironment, type Environment } from './timeline/environment.ts';
+import type { TimelineEvent } from './timeline/schema.ts';
+
+/** Formal services: persons split along the ring into services of `network.serviceSize`. */
+export interface Services {
+  readonly count: number;
+  readonly clients: Int32Array;
+  /** Working sums of one day, per service and function. */
+  readonly asked: Float64Array;
+  readonly met: Float64Array;
+}
+
+export interface World {
+  readonly params: Params;
+  readonly seed: number;
+  readonly n: number;
+  readonly persons: Persons;
+  readonly scratch: DayArrays;
+  /** Household h holds persons `householdStart[h] … householdStart[h + 1] − 1`. */
+  readonly householdStart: Int32Array;
+  readonly network: Network;
+  readonly services: Services;
+  readonly groups: Groups;
+  readonly subgroupSizes: number[];
+  readonly crisis: CrisisWindow | null;
+  /** The key of each daily stream for this run's seed. */
+  readonly keys: Record<DailyStream, number>;
+  readonly env: Environment;
+  /** Events of the run: the parameters' timeline, then any scheduled live (kept in day order). */
+  readonly timeline: TimelineEvent[];
+  /** The day being simulated (or about to be). */
+  today: number;
+  /** Set by events that change channels: contact sums are refreshed once, then reused. */
+  tiesChanged: boolean;
+  /** Half-edges on each open channel, counted when ties change. */
+  channelCounts: { faceToFace: number; remote: number };
+}
+
+function buildServices(persons: Persons, n: number, size: number): Services {
+  const count = Math.ceil(n / size);
+  const clients = new Int32Array(count);
+  for (let i = 0; i < n; i++) {
+    persons.service[i] = Math.floor(i / size);
+    clients[persons.service[i]]++;
+  }
+  return { count, clients, asked: new Float64Array(3 * count), met: new Float64Array(3 * count) };
+}
+
+/** Builds the world of day 0. `params` must be validated. */
+export function buildWorld(params: Params, seed: number): World {
+  const population = buildPopulation(params, seed);
+  const { persons } = population;
+  const network = buildNetwork(params, population, seed);
+  const services = buildServices(persons, params.persons, params.network.serviceSize);
+  const groups = initialGroups(params, persons, network, seed);
+  const subgroupSizes = assignSubgroups(persons, network);
+  const keys = Object.fromEntries(DAILY_STREAMS.map((s) => [s, streamKey(seed, s)])) as Record<DailyStream, number>;
+  return {
+    params,
+    seed,
+    n: params.persons,
+    persons,
+    scratch: allocate(DAY_FIELDS, params.persons),
+    householdStart: population.householdStart,
+    network,
+    services,
+    groups,
+    subgroupSizes,
+    crisis: crisisWindow(params),
+    keys,
+    env: initialEnvironment(params),
+    timeline: params.timeline.map((e) => ({ ...e })).sort((a, b) => a.day - b.day),
+    today: 0,
+    tiesChanged: true,
+    channelCounts: { faceToFace: network.channel.length, remote: 0 },
+  };
+}
