@@ -35,6 +35,8 @@ export interface World {
   readonly network: Network;
   readonly services: Services;
   readonly groups: Groups;
+  /** Each subgroup's members in person order (SUBGROUPS order), fixed on day 0. */
+  readonly subgroupMembers: Int32Array[];
   readonly subgroupSizes: number[];
   readonly crisis: CrisisWindow | null;
   /** The key of each daily stream for this run's seed. */
@@ -67,7 +69,7 @@ export function buildWorld(params: Params, seed: number): World {
   const network = buildNetwork(params, population, seed);
   const services = buildServices(persons, params.persons, params.network.serviceSize);
   const groups = initialGroups(params, persons, network, seed);
-  const subgroupSizes = assignSubgroups(persons, network);
+  const subgroupMembers = assignSubgroups(persons, network);
   const keys = Object.fromEntries(DAILY_STREAMS.map((s) => [s, streamKey(seed, s)])) as Record<DailyStream, number>;
   return {
     params,
@@ -79,7 +81,8 @@ export function buildWorld(params: Params, seed: number): World {
     network,
     services,
     groups,
-    subgroupSizes,
+    subgroupMembers,
+    subgroupSizes: subgroupMembers.map((m) => m.length),
     crisis: crisisWindow(params),
     keys,
     env: initialEnvironment(params),

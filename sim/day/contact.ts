@@ -6,22 +6,25 @@
 import { CHANNEL } from '../network/layers.ts';
 import type { World } from '../world.ts';
 
+const { closed: CLOSED, remote: REMOTE } = CHANNEL;
+
 /** Per person: today's contact, and Σ w·rate over open ties (which scales requests in phase 4). */
 export function refreshTieSums(world: World): void {
+  const n = world.n;
   const { offsets, weight, channel, layers: L } = world.network;
   const { contact } = world.persons;
   const { openWeight } = world.scratch;
   const remoteContact = world.params.support.effRemote.emotional;
   let faceToFace = 0;
   let remote = 0;
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     let sumContact = 0;
     let sumOpen = 0;
     for (let e = offsets[i * L]; e < offsets[(i + 1) * L]; e++) {
       const c = channel[e];
-      if (c === CHANNEL.closed) continue;
+      if (c === CLOSED) continue;
       sumOpen += weight[e];
-      if (c === CHANNEL.remote) {
+      if (c === REMOTE) {
         sumContact += weight[e] * remoteContact;
         remote++;
       } else {
@@ -37,8 +40,9 @@ export function refreshTieSums(world: World): void {
 }
 
 export function contact(world: World): void {
+  const n = world.n;
   if (world.tiesChanged) refreshTieSums(world);
   const { contact, contactRef } = world.persons;
   const memory = world.params.perception.contactMemory;
-  for (let i = 0; i < world.n; i++) contactRef[i] += (contact[i] - contactRef[i]) / memory;
+  for (let i = 0; i < n; i++) contactRef[i] += (contact[i] - contactRef[i]) / memory;
 }

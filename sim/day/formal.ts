@@ -9,16 +9,17 @@ import { formalMultiplier } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
 
 export function formal(world: World): void {
+  const n = world.n;
   const { need, service } = world.persons;
   const { received, receivedByLayer, unmetFormal } = world.scratch;
   const { asked, met, clients, count } = world.services;
   const p = world.params.formal;
-  const layerCount = receivedByLayer.length / world.n;
+  const fromFormal = LAYER.formal * n;
   const threshold = p.threshold;
 
   // Askers' requests summed per service, in person order.
   asked.fill(0);
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     if (need[f] + need[f + 1] + need[f + 2] <= threshold) continue;
     const s = 3 * service[i];
     asked[s] += need[f];
@@ -39,10 +40,10 @@ export function formal(world: World): void {
     }
   }
 
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     const total = need[f] + need[f + 1] + need[f + 2];
     if (total <= threshold) {
-      receivedByLayer[i * layerCount + LAYER.formal] = 0;
+      receivedByLayer[fromFormal + i] = 0;
       unmetFormal[i] = 0;
       continue;
     }
@@ -56,7 +57,7 @@ export function formal(world: World): void {
     received[f] += g0;
     received[f + 1] += g1;
     received[f + 2] += g2;
-    receivedByLayer[i * layerCount + LAYER.formal] = g0 + g1 + g2;
+    receivedByLayer[fromFormal + i] = g0 + g1 + g2;
     unmetFormal[i] = total - (g0 + g1 + g2);
   }
 }

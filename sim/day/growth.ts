@@ -20,12 +20,13 @@ import type { World } from '../world.ts';
 const DRAW = { leave: 0, form: 1, join: 2 } as const;
 
 function learning(world: World): void {
+  const n = world.n;
   const { exp, iCan, group } = world.persons;
   const { metGroup, groupReceived } = world.scratch;
   const { experience, capacityBuilding } = world.params.growth;
   const { meetRate, professionalCapacityBuilding } = world.params.shg;
   const governance = world.groups.columns.governance;
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     if (!metGroup[i]) continue;
     exp[i] += experience * groupReceived[i] * (1 - exp[i]);
     const lead = governance[group[i]] === GOVERNANCE.professional ? professionalCapacityBuilding : 1;
@@ -34,10 +35,11 @@ function learning(world: World): void {
 }
 
 function leaving(world: World, key: number): void {
+  const n = world.n;
   const { group, stress, exp, calmDays } = world.persons;
   const { leaveStress, leaveDays, pLeave, mentorExp } = world.params.shg;
   const members = world.groups.columns.members;
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     const k = group[i];
     if (k < 0) continue;
     calmDays[i] = stress[i] < leaveStress ? calmDays[i] + 1 : 0;
@@ -66,6 +68,7 @@ function friendsGroup(world: World, i: number): number {
 }
 
 function joining(world: World, key: number): void {
+  const n = world.n;
   if (!world.env.platformOpen) return;
   const { group, digital, stress, iCan, everMember } = world.persons;
   const { joinStress, pJoin, pForm } = world.params.shg;
@@ -74,7 +77,7 @@ function joining(world: World, key: number): void {
   const founders: number[] = [];
   const joiners: number[] = [];
   const viaFriend: number[] = [];
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     if (group[i] >= 0 || !digital[i] || stress[i] <= joinStress) continue;
     if (uniformAt(key, i, DRAW.form) < pForm * iCan[i]) founders.push(i);
     else if (uniformAt(key, i, DRAW.join) < pJoin) {
@@ -106,6 +109,7 @@ function joining(world: World, key: number): void {
 }
 
 function dissolving(world: World): void {
+  const n = world.n;
   const g = world.groups.columns;
   const { minActive, dissolveDays } = world.params.shg;
   let dissolved = false;
@@ -119,7 +123,7 @@ function dissolving(world: World): void {
   }
   if (!dissolved) return;
   const { group } = world.persons;
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     const k = group[i];
     if (k >= 0 && !g.alive[k]) {
       group[i] = -1;

@@ -6,6 +6,9 @@
  *   B. givers: j gathers its requests D_j[f] = Σ_i ask_i[f]·w·rate over open ties; with capacity
  *              cap_j[f] = capBase·(0.3 + 0.7·wb_j) (× material_j for instrumental), j meets the
  *              share min(1, cap/D) of each request, and strains: β·max(0, min(1, load) − 0.5).
+ *              The same walk over j's ties notes what they could give, Σ w·rate·(0.3 + 0.7·wb_i)
+ *              per channel, for perceived support in phase 8: it reads only start-of-day state,
+ *              so it is the value phase 8 would compute, with one walk over the ties saved.
  *   C. takers: i receives Σ_j r·share_j[f]·(remote ? effRemote[f] : 1), by source layer.
  *
  * Givers' wellbeing is as of the start of the day (phase 9 runs later), so the result does not
@@ -14,11 +17,15 @@
 import { CHANNEL } from '../network/layers.ts';
 import type { World } from '../world.ts';
 
+// Module-local copies: imported bindings can cost a property load per use in hot loops.
+const { closed: CLOSED, remote: REMOTE } = CHANNEL;
+
 function asks(world: World): void {
+  const n = world.n;
   const { need, iCan } = world.persons;
   const { ask, openWeight } = world.scratch;
   const sigma = world.params.support.sigma;
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     const perUnit = sigma * (0.3 + 0.7 * iCan[i]);
     const total = perUnit * openWeight[i];
     const k = total > 1 ? perUnit / total : perUnit;
@@ -29,22 +36,32 @@ function asks(world: World): void {
 }
 
 function givers(world: World): void {
+  const n = world.n;
   const { offsets, neighbour, weight, channel, layers: L } = world.network;
   const { wb, material } = world.persons;
-  const { ask, share, strain } = world.scratch;
+  const { ask, share, strain, giving } = world.scratch;
   const { capBase, strain: betaStrain } = world.params.support;
-  for (let j = 0, f = 0; j < world.n; j++, f += 3) {
+  for (let j = 0, f = 0; j < n; j++, f += 3) {
     let d0 = 0;
     let d1 = 0;
     let d2 = 0;
+    let givingFace = 0;
+    let givingRemote = 0;
     for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) {
-      if (channel[e] === CHANNEL.closed) continue;
-      const a = 3 * neighbour[e];
+      const c = channel[e];
+      if (c === CLOSED) continue;
+      const i = neighbour[e];
+      const a = 3 * i;
       const w = weight[e];
       d0 += ask[a] * w;
       d1 += ask[a + 1] * w;
       d2 += ask[a + 2] * w;
+      const could = w * (0.3 + 0.7 * wb[i]);
+      if (c === REMOTE) givingRemote += could;
+      else givingFace += could;
     }
+    giving[2 * j] = givingFace;
+    giving[2 * j + 1] = givingRemote;
     const cap = capBase * (0.3 + 0.7 * wb[j]);
     const capInstrumental = cap * material[j];
     share[f] = d0 > cap ? cap / d0 : 1;
@@ -62,12 +79,12 @@ function loadOf(demand: number, capacity: number): number {
 }
 
 function takers(world: World): void {
+  const n = world.n;
   const { offsets, neighbour, weight, channel, layers: L } = world.network;
   const { need } = world.persons;
   const { ask, share, received, receivedByLayer } = world.scratch;
   const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
-  const layerCount = receivedByLayer.length / world.n;
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     const a0 = ask[f];
     const a1 = ask[f + 1];
     const a2 = ask[f + 2];
@@ -80,10 +97,10 @@ function takers(world: World): void {
       let l2 = 0;
       for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
         const c = channel[e];
-        if (c === CHANNEL.closed) continue;
+        if (c === CLOSED) continue;
         const s = 3 * neighbour[e];
         const w = weight[e];
-        if (c === CHANNEL.remote) {
+        if (c === REMOTE) {
           l0 += w * share[s] * r0;
           l1 += w * share[s + 1] * r1;
           l2 += w * share[s + 2] * r2;
@@ -94,7 +111,7 @@ function takers(world: World): void {
         }
       }
       const got = a0 * l0 + a1 * l1 + a2 * l2;
-      receivedByLayer[i * layerCount + l] = got;
+      receivedByLayer[l * n + i] = got;
       g0 += a0 * l0;
       g1 += a1 * l1;
       g2 += a2 * l2;

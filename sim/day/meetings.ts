@@ -28,12 +28,13 @@ function takesPart(meeting: number, digital: number): boolean {
 }
 
 export function meetings(world: World): void {
+  const n = world.n;
   const { need, exp, digital, material, group } = world.persons;
   const { received, receivedByLayer, belonging, groupReceived, metGroup } = world.scratch;
   const g = world.groups.columns;
   const p = world.params.shg;
   const remote = world.params.support.effRemote;
-  const layerCount = receivedByLayer.length / world.n;
+  const fromShg = LAYER.shg * n;
 
   for (let k = 0; k < world.groups.count; k++) {
     g.meeting[k] = g.alive[k] ? howGroupMeets(g.mode[k], world.env) : MEETING.none;
@@ -43,7 +44,7 @@ export function meetings(world: World): void {
     g.paidIn[k] = 0;
   }
 
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     const k = group[i];
     if (k < 0 || !takesPart(g.meeting[k], digital[i])) continue;
     g.active[k]++;
@@ -54,13 +55,13 @@ export function meetings(world: World): void {
     }
   }
 
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     const k = group[i];
     if (k < 0 || !takesPart(g.meeting[k], digital[i])) {
       metGroup[i] = 0;
       belonging[i] = 0;
       groupReceived[i] = 0;
-      receivedByLayer[i * layerCount + LAYER.shg] = 0;
+      receivedByLayer[fromShg + i] = 0;
       continue;
     }
     const online = g.meeting[k] === MEETING.online;
@@ -85,7 +86,7 @@ export function meetings(world: World): void {
     received[f + 1] += informational;
     received[f + 2] += instrumental;
     const total = emotional + informational + instrumental;
-    receivedByLayer[i * layerCount + LAYER.shg] = total;
+    receivedByLayer[fromShg + i] = total;
     groupReceived[i] = total;
     metGroup[i] = 1;
     belonging[i] =

@@ -2,9 +2,10 @@
 import type { World } from '../world.ts';
 
 export function needs(world: World): void {
+  const n = world.n;
   const { need, iAm } = world.persons;
   const decay = world.params.needs.decay;
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     // need[f] = residual · (1 − δ·(0.5 + iAm)); never below zero when δ·(0.5 + iAm) > 1.
     const keep = Math.max(0, 1 - decay * (0.5 + iAm[i]));
     need[f] *= keep;

@@ -9,21 +9,21 @@
  * likewise kin: loneliness spreads, more through friends than family (Cacioppo et al. 2009).
  */
 import { KIND } from '../groups/store.ts';
-import { CHANNEL, LAYER } from '../network/layers.ts';
+import { LAYER } from '../network/layers.ts';
 import { formalMultiplier } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
 
+const { friend: FRIEND, kin: KIN } = LAYER;
+const SAVINGS = KIND.savings;
+
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Share of i's ties on `layer` to persons lonely at the start of the day. */
-function lonelyShare(world: World, i: number, layer: number): number {
-  const { offsets, neighbour, layers: L } = world.network;
-  const start = offsets[i * L + layer];
-  const end = offsets[i * L + layer + 1];
+/** Share of the ties `start … end − 1` to persons lonely at the start of the day (0 with none). */
+function lonelyShare(start: number, end: number, neighbour: Int32Array, lonely: Uint8Array): number {
   if (end === start) return 0;
-  let lonely = 0;
-  for (let e = start; e < end; e++) lonely += world.persons.lonely[neighbour[e]];
-  return lonely / (end - start);
+  let count = 0;
+  for (let e = start; e < end; e++) count += lonely[neighbour[e]];
+  return count / (end - start);
 }
 
 /**
@@ -31,9 +31,10 @@ function lonelyShare(world: World, i: number, layer: number): number {
  * settled before day 0.
  */
 export function perception(world: World, gain = 1 / world.params.perception.smoothing): void {
-  const { offsets, neighbour, weight, channel, layers: L } = world.network;
-  const { wb, perceived, iHave, conn, contact, group } = world.persons;
-  const { belonging } = world.scratch;
+  const n = world.n;
+  const { offsets, neighbour, layers: L } = world.network;
+  const { perceived, iHave, conn, contact, group, lonely } = world.persons;
+  const { belonging, giving } = world.scratch;
   const { s0, c0, kappa, kappaKin } = world.params.perception;
   const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
   const formal = world.params.formal;
@@ -43,19 +44,15 @@ export function perception(world: World, gain = 1 / world.params.perception.smoo
   const offer2 = serviceOffer * formal.efficacy.instrumental;
   const kind = world.groups.columns.kind;
 
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
-    let faceToFace = 0;
-    let remote = 0;
-    for (let e = offsets[i * L]; e < offsets[(i + 1) * L]; e++) {
-      const c = channel[e];
-      if (c === CHANNEL.closed) continue;
-      const giving = weight[e] * (0.3 + 0.7 * wb[neighbour[e]]);
-      if (c === CHANNEL.remote) remote += giving;
-      else faceToFace += giving;
-    }
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
+    // Σ_ties w·rate·open·(0.3 + 0.7·wb_j), face-to-face and remote: gathered in phase 4.
+    const faceToFace = giving[2 * i];
+    const remote = giving[2 * i + 1];
+    const lonelyFriends = lonelyShare(offsets[i * L + FRIEND], offsets[i * L + FRIEND + 1], neighbour, lonely);
+    const lonelyKin = lonelyShare(offsets[i * L + KIN], offsets[i * L + KIN + 1], neighbour, lonely);
     // A group offers belonging-sized support; instrumental only in savings groups.
     const fromGroup = belonging[i];
-    const groupInstrumental = group[i] >= 0 && kind[group[i]] === KIND.savings ? fromGroup : 0;
+    const groupInstrumental = group[i] >= 0 && kind[group[i]] === SAVINGS ? fromGroup : 0;
     const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
     const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
     const p2 = faceToFace + r2 * remote + offer2 + groupInstrumental;
@@ -64,7 +61,7 @@ export function perception(world: World, gain = 1 / world.params.perception.smoo
     perceived[f + 2] += (1 - Math.exp(-p2 / s0) - perceived[f + 2]) * gain;
     iHave[i] = (perceived[f] + perceived[f + 1] + perceived[f + 2]) / 3;
 
-    const spread = kappa * lonelyShare(world, i, LAYER.friend) + kappaKin * lonelyShare(world, i, LAYER.kin);
+    const spread = kappa * lonelyFriends + kappaKin * lonelyKin;
     const target = clamp01(1 - Math.exp(-(contact[i] + belonging[i]) / c0) - spread);
     conn[i] += (target - conn[i]) * gain;
   }

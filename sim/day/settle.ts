@@ -11,13 +11,14 @@ import { perception } from './perception.ts';
 import { wellbeing } from './wellbeing.ts';
 
 export function settle(world: World): void {
+  const n = world.n;
   const p = world.persons;
   refreshTieSums(world);
   p.contactRef.set(p.contact);
   perception(world, 1);
   wellbeing(world, true);
   const { lonely, distress } = world.params.thresholds;
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     p.lonely[i] = p.conn[i] < lonely ? 1 : 0;
     p.distressed[i] = p.wb[i] < distress ? 1 : 0;
   }

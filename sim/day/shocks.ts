@@ -8,7 +8,11 @@ import { crisisIntensity } from '../timeline/environment.ts';
 import { dayKey, uniformAt } from '../random/index.ts';
 import type { World } from '../world.ts';
 
+// A module-local copy: calling through an imported binding can cost a load per call in hot loops.
+const uniform = uniformAt;
+
 export function shocks(world: World): void {
+  const n = world.n;
   const { need, material, contact, contactRef } = world.persons;
   const s = world.params.shocks;
   const intensity = crisisIntensity(world.env, world.today, s);
@@ -20,12 +24,12 @@ export function shocks(world: World): void {
   const isolation = s.isolation;
   const key = dayKey(world.keys.shocks, world.today);
 
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     // Draws 0/1, 2/3, 4/5: (whether, how much) per function.
-    if (uniformAt(key, i, 0) < pEmotional) need[f] -= mean * Math.log(1 - uniformAt(key, i, 1));
-    if (uniformAt(key, i, 2) < pInformational) need[f + 1] -= mean * Math.log(1 - uniformAt(key, i, 3));
+    if (uniform(key, i, 0) < pEmotional) need[f] -= mean * Math.log(1 - uniform(key, i, 1));
+    if (uniform(key, i, 2) < pInformational) need[f + 1] -= mean * Math.log(1 - uniform(key, i, 3));
     const pInstrumental = Math.min(1, rateInstrumental * (1 + poverty * (1 - material[i])));
-    if (uniformAt(key, i, 4) < pInstrumental) need[f + 2] -= mean * Math.log(1 - uniformAt(key, i, 5));
+    if (uniform(key, i, 4) < pInstrumental) need[f + 2] -= mean * Math.log(1 - uniform(key, i, 5));
     const lost = contactRef[i] - contact[i];
     if (lost > 0) need[f] += isolation * lost;
   }

@@ -12,10 +12,11 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** With `settle`, wb is set to its target (before day 0) instead of moving toward it. */
 export function wellbeing(world: World, settle = false): void {
+  const n = world.n;
   const { need, stress, wb, wb0, conn, iHave, iAm, iCan } = world.persons;
   const { strain } = world.scratch;
   const { betaC, betaS, gamma, rho } = world.params.wellbeing;
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
+  for (let i = 0, f = 0; i < n; i++, f += 3) {
     const s = 1 - Math.exp(-(need[f] + need[f + 1] + need[f + 2]));
     stress[i] = s;
     const target = clamp01(wb0[i] + betaC * (conn[i] - 0.5) - betaS * s * (1 - gamma * iHave[i]) - strain[i]);

@@ -62,11 +62,12 @@ function peakFrom(start: number, days: number, value: (day: number) => number): 
 /** Share of a subgroup never distressed in the window, and of the rest, the share recovered. */
 function personShares(world: World, s: number): { resistant: number | null; recovered: number | null } {
   const p = world.persons;
+  const n = world.n;
   const last = world.params.days - 1;
   let members = 0;
   let hit = 0;
   let hitNowWell = 0;
-  for (let i = 0; i < world.n; i++) {
+  for (let i = 0; i < n; i++) {
     if (((p.subgroups[i] >>> s) & 1) === 0) continue;
     members++;
     if (!p.distressedInWindow[i]) continue;

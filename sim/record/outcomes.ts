@@ -3,6 +3,8 @@
  * per outcome from these lists, and the CSV writers and the viewer read names, units and meanings
  * from them.
  */
+import { LAYER, type Layer } from '../network/layers.ts';
+import type { World } from '../world.ts';
 
 export interface OutcomeSpec {
   readonly name: string;
@@ -10,33 +12,51 @@ export interface OutcomeSpec {
   readonly doc: string;
 }
 
+/** Where a per-person value lives: `values[i · stride + offset]` for person i. */
+export interface Column {
+  readonly values: ArrayLike<number>;
+  readonly stride: number;
+  readonly offset: number;
+}
+
+const person =
+  (field: 'wb' | 'distressed' | 'lonely' | 'conn' | 'stress' | 'iHave' | 'contact') =>
+  (w: World): Column => ({ values: w.persons[field], stride: 1, offset: 0 });
+const scratch =
+  (field: 'unmetFormal' | 'metGroup' | 'inGroup' | 'inOnlineGroup') =>
+  (w: World): Column => ({ values: w.scratch[field], stride: 1, offset: 0 });
+const perFunction =
+  (field: 'need' | 'received', f: number) =>
+  (w: World): Column => ({ values: field === 'need' ? w.persons.need : w.scratch.received, stride: 3, offset: f });
+const fromLayer = (layer: Layer) => (w: World): Column => ({ values: w.scratch.receivedByLayer, stride: 1, offset: LAYER[layer] * w.n });
+
 /** Per subgroup and day: the mean of a per-person value over the subgroup. */
 export const MEAN_OUTCOMES = [
-  { name: 'wbMean', unit: 'wb (0–1)', doc: 'mean wellbeing' },
-  { name: 'distressed', unit: 'share', doc: 'share distressed (wb below θ_distress)' },
-  { name: 'lonely', unit: 'share', doc: 'share lonely (conn below θ_lonely)' },
-  { name: 'conn', unit: 'conn (0–1)', doc: 'mean social connectedness' },
-  { name: 'stress', unit: 'stress (0–1)', doc: 'mean stress, 1 − e^(−Σ need)' },
-  { name: 'iHave', unit: '0–1', doc: 'mean I HAVE (perceived support)' },
-  { name: 'contact', unit: 'contact-equivalents', doc: 'mean daily contact' },
-  { name: 'needEmotional', unit: 'need units', doc: 'mean residual emotional need' },
-  { name: 'needInformational', unit: 'need units', doc: 'mean residual informational need' },
-  { name: 'needInstrumental', unit: 'need units', doc: 'mean residual instrumental need' },
-  { name: 'receivedEmotional', unit: 'need units/day', doc: 'mean emotional support received' },
-  { name: 'receivedInformational', unit: 'need units/day', doc: 'mean informational support received' },
-  { name: 'receivedInstrumental', unit: 'need units/day', doc: 'mean instrumental support received' },
-  { name: 'fromHousehold', unit: 'need units/day', doc: 'mean support received from the household' },
-  { name: 'fromKin', unit: 'need units/day', doc: 'mean support received from kin in other households' },
-  { name: 'fromFriend', unit: 'need units/day', doc: 'mean support received from friends' },
-  { name: 'fromNeighbour', unit: 'need units/day', doc: 'mean support received from neighbours' },
-  { name: 'fromCoworker', unit: 'need units/day', doc: 'mean support received from coworkers' },
-  { name: 'fromFormal', unit: 'need units/day', doc: 'mean support received from formal services' },
-  { name: 'fromShg', unit: 'need units/day', doc: 'mean support received in self-help groups' },
-  { name: 'unmetFormal', unit: 'need units/day', doc: 'mean formal demand asked and not given' },
-  { name: 'shgMembers', unit: 'share', doc: 'share in a self-help group' },
-  { name: 'shgOnline', unit: 'share', doc: 'share in an online self-help group' },
-  { name: 'shgMet', unit: 'share', doc: 'share who took part in a group meeting' },
-] as const satisfies readonly OutcomeSpec[];
+  { name: 'wbMean', unit: 'wb (0–1)', doc: 'mean wellbeing', column: person('wb') },
+  { name: 'distressed', unit: 'share', doc: 'share distressed (wb below θ_distress)', column: person('distressed') },
+  { name: 'lonely', unit: 'share', doc: 'share lonely (conn below θ_lonely)', column: person('lonely') },
+  { name: 'conn', unit: 'conn (0–1)', doc: 'mean social connectedness', column: person('conn') },
+  { name: 'stress', unit: 'stress (0–1)', doc: 'mean stress, 1 − e^(−Σ need)', column: person('stress') },
+  { name: 'iHave', unit: '0–1', doc: 'mean I HAVE (perceived support)', column: person('iHave') },
+  { name: 'contact', unit: 'contact-equivalents', doc: 'mean daily contact', column: person('contact') },
+  { name: 'needEmotional', unit: 'need units', doc: 'mean residual emotional need', column: perFunction('need', 0) },
+  { name: 'needInformational', unit: 'need units', doc: 'mean residual informational need', column: perFunction('need', 1) },
+  { name: 'needInstrumental', unit: 'need units', doc: 'mean residual instrumental need', column: perFunction('need', 2) },
+  { name: 'receivedEmotional', unit: 'need units/day', doc: 'mean emotional support received', column: perFunction('received', 0) },
+  { name: 'receivedInformational', unit: 'need units/day', doc: 'mean informational support received', column: perFunction('received', 1) },
+  { name: 'receivedInstrumental', unit: 'need units/day', doc: 'mean instrumental support received', column: perFunction('received', 2) },
+  { name: 'fromHousehold', unit: 'need units/day', doc: 'mean support received from the household', column: fromLayer('household') },
+  { name: 'fromKin', unit: 'need units/day', doc: 'mean support received from kin in other households', column: fromLayer('kin') },
+  { name: 'fromFriend', unit: 'need units/day', doc: 'mean support received from friends', column: fromLayer('friend') },
+  { name: 'fromNeighbour', unit: 'need units/day', doc: 'mean support received from neighbours', column: fromLayer('neighbour') },
+  { name: 'fromCoworker', unit: 'need units/day', doc: 'mean support received from coworkers', column: fromLayer('coworker') },
+  { name: 'fromFormal', unit: 'need units/day', doc: 'mean support received from formal services', column: fromLayer('formal') },
+  { name: 'fromShg', unit: 'need units/day', doc: 'mean support received in self-help groups', column: fromLayer('shg') },
+  { name: 'unmetFormal', unit: 'need units/day', doc: 'mean formal demand asked and not given', column: scratch('unmetFormal') },
+  { name: 'shgMembers', unit: 'share', doc: 'share in a self-help group', column: scratch('inGroup') },
+  { name: 'shgOnline', unit: 'share', doc: 'share in an online self-help group', column: scratch('inOnlineGroup') },
+  { name: 'shgMet', unit: 'share', doc: 'share who took part in a group meeting', column: scratch('metGroup') },
+] as const satisfies readonly (OutcomeSpec & { column: (w: World) => Column })[];
 
 /** Per subgroup and day: percentiles of wellbeing, from a fixed-bin histogram. */
 export const PERCENTILE_OUTCOMES = [
@@ -65,6 +85,3 @@ export type DailyOutcome = MeanOutcome | PercentileOutcome;
 export type WorldOutcome = (typeof WORLD_OUTCOMES)[number]['name'];
 
 export const DAILY_OUTCOMES: readonly OutcomeSpec[] = [...MEAN_OUTCOMES, ...PERCENTILE_OUTCOMES];
-
-/** Index of each mean outcome in a per-person value vector. */
-export const MEAN_INDEX = Object.fromEntries(MEAN_OUTCOMES.map((o, k) => [o.name, k])) as Record<MeanOutcome, number>;

@@ -1,17 +1,18 @@
 /**
  * Phase 11 — record: the day's outcomes for everyone and each subgroup, written into arrays
- * preallocated for the whole run (`[day · subgroups + s]`). Sums run in person order.
+ * preallocated for the whole run (`[day · subgroups + s]`). Each mean outcome names the per-person
+ * column it averages (outcomes.ts), summed over the subgroup's members in person order.
  * An empty subgroup's cells are NaN here and empty in every export.
  */
 import { MODE, MEETING } from '../groups/store.ts';
-import { LAYER } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
-import { MEAN_INDEX as X, MEAN_OUTCOMES, PERCENTILE_OUTCOMES, WORLD_OUTCOMES, type DailyOutcome, type WorldOutcome } from './outcomes.ts';
+import { MEAN_OUTCOMES, PERCENTILE_OUTCOMES, WORLD_OUTCOMES, type DailyOutcome, type WorldOutcome } from './outcomes.ts';
 import { SUBGROUPS } from './subgroups.ts';
 
 /** Histogram bins over wb ∈ [0, 1] for percentiles (resolution 0.001, interpolated within a bin). */
 const BINS = 1000;
+const ONLINE = MODE.online;
 
 export interface Recorder {
   readonly days: number;
@@ -20,10 +21,8 @@ export interface Recorder {
   readonly world: Record<WorldOutcome, Float64Array>;
   /** Days recorded so far. */
   recorded: number;
-  /** Working buffers of one day: per-subgroup sums and wellbeing histograms, one person's values. */
-  readonly sums: Float64Array;
+  /** A working wellbeing histogram. */
   readonly histogram: Int32Array;
-  readonly values: Float64Array;
 }
 
 export function createRecorder(days: number): Recorder {
@@ -36,100 +35,85 @@ export function createRecorder(days: number): Recorder {
     daily: daily as Recorder['daily'],
     world: world as Recorder['world'],
     recorded: 0,
-    sums: new Float64Array(S * K),
-    histogram: new Int32Array(S * BINS),
-    values: new Float64Array(K),
+    histogram: new Int32Array(BINS),
   };
 }
 
-const K = MEAN_OUTCOMES.length;
-
 /** Quantile q of a histogram holding `count` values, interpolating within the bin. */
-function quantile(hist: Int32Array, offset: number, count: number, q: number): number {
+function quantile(hist: Int32Array, count: number, q: number): number {
   const target = q * count;
   let cumulative = 0;
   for (let b = 0; b < BINS; b++) {
-    const inBin = hist[offset + b];
+    const inBin = hist[b];
     if (inBin > 0 && cumulative + inBin >= target) return (b + (target - cumulative) / inBin) / BINS;
     cumulative += inBin;
   }
   return 1;
 }
 
-/** Per-person trackers of the crisis window: lowest wb, days distressed, distressed in the window. */
-function trackCrisis(world: World, i: number): void {
-  const crisis = world.crisis;
-  if (!crisis || world.today < crisis.start) return;
+/** Today's per-person flags, and the trackers of the crisis window. */
+function updatePersons(world: World): void {
+  const n = world.n;
   const p = world.persons;
-  if (p.wb[i] < p.wbMin[i]) p.wbMin[i] = p.wb[i];
-  if (p.distressed[i]) {
-    p.daysDistressed[i]++;
-    if (world.today <= crisis.end + 89) p.distressedInWindow[i] = 1;
+  const { inGroup, inOnlineGroup } = world.scratch;
+  const { lonely: lonelyBelow, distress: distressBelow } = world.params.thresholds;
+  const mode = world.groups.columns.mode;
+  const crisis = world.crisis;
+  const tracking = crisis !== null && world.today >= crisis.start;
+  const inWindow = crisis !== null && world.today <= crisis.end + 89;
+  for (let i = 0; i < n; i++) {
+    p.lonely[i] = p.conn[i] < lonelyBelow ? 1 : 0;
+    p.distressed[i] = p.wb[i] < distressBelow ? 1 : 0;
+    const k = p.group[i];
+    inGroup[i] = k >= 0 ? 1 : 0;
+    inOnlineGroup[i] = k >= 0 && mode[k] === ONLINE ? 1 : 0;
+    if (k >= 0) p.everMember[i] = 1;
+    if (!tracking) continue;
+    if (p.wb[i] < p.wbMin[i]) p.wbMin[i] = p.wb[i];
+    if (p.distressed[i]) {
+      p.daysDistressed[i]++;
+      if (inWindow) p.distressedInWindow[i] = 1;
+    }
   }
 }
 
-function recordPersons(world: World, recorder: Recorder): void {
-  const S = recorder.subgroups;
-  const { sums, histogram, values } = recorder;
-  sums.fill(0);
-  histogram.fill(0);
-  const p = world.persons;
-  const { received, receivedByLayer, unmetFormal, metGroup } = world.scratch;
-  const { lonely: lonelyBelow, distress: distressBelow } = world.params.thresholds;
-  const mode = world.groups.columns.mode;
-  const L = receivedByLayer.length / world.n;
-
-  for (let i = 0, f = 0; i < world.n; i++, f += 3) {
-    p.lonely[i] = p.conn[i] < lonelyBelow ? 1 : 0;
-    p.distressed[i] = p.wb[i] < distressBelow ? 1 : 0;
-    if (p.group[i] >= 0) p.everMember[i] = 1;
-    trackCrisis(world, i);
-
-    values[X.wbMean] = p.wb[i];
-    values[X.distressed] = p.distressed[i];
-    values[X.lonely] = p.lonely[i];
-    values[X.conn] = p.conn[i];
-    values[X.stress] = p.stress[i];
-    values[X.iHave] = p.iHave[i];
-    values[X.contact] = p.contact[i];
-    values[X.needEmotional] = p.need[f];
-    values[X.needInformational] = p.need[f + 1];
-    values[X.needInstrumental] = p.need[f + 2];
-    values[X.receivedEmotional] = received[f];
-    values[X.receivedInformational] = received[f + 1];
-    values[X.receivedInstrumental] = received[f + 2];
-    values[X.fromHousehold] = receivedByLayer[i * L + LAYER.household];
-    values[X.fromKin] = receivedByLayer[i * L + LAYER.kin];
-    values[X.fromFriend] = receivedByLayer[i * L + LAYER.friend];
-    values[X.fromNeighbour] = receivedByLayer[i * L + LAYER.neighbour];
-    values[X.fromCoworker] = receivedByLayer[i * L + LAYER.coworker];
-    values[X.fromFormal] = receivedByLayer[i * L + LAYER.formal];
-    values[X.fromShg] = receivedByLayer[i * L + LAYER.shg];
-    values[X.unmetFormal] = unmetFormal[i];
-    values[X.shgMembers] = p.group[i] >= 0 ? 1 : 0;
-    values[X.shgOnline] = p.group[i] >= 0 && mode[p.group[i]] === MODE.online ? 1 : 0;
-    values[X.shgMet] = metGroup[i];
-
-    const bin = Math.min(BINS - 1, Math.floor(p.wb[i] * BINS));
-    for (let s = 0, mask = p.subgroups[i]; mask !== 0; s++, mask >>>= 1) {
-      if ((mask & 1) === 0) continue;
-      const base = s * K;
-      for (let k = 0; k < K; k++) sums[base + k] += values[k];
-      histogram[s * BINS + bin]++;
-    }
+/**
+ * Σ over members of values[i · stride + offset], in four interleaved partial sums: a single
+ * running sum waits on each addition's latency; four keep the adder busy. The order is fixed, so
+ * the result is the same on every run.
+ */
+function columnSum(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const whole = members.length - (members.length % 4);
+  let m = 0;
+  for (; m < whole; m += 4) {
+    s0 += values[members[m] * stride + offset];
+    s1 += values[members[m + 1] * stride + offset];
+    s2 += values[members[m + 2] * stride + offset];
+    s3 += values[members[m + 3] * stride + offset];
   }
+  for (; m < members.length; m++) s0 += values[members[m] * stride + offset];
+  return s0 + s1 + (s2 + s3);
+}
 
-  const day = world.today;
-  MEAN_OUTCOMES.forEach((o, k) => {
-    const series = recorder.daily[o.name];
-    for (let s = 0; s < S; s++) series[day * S + s] = world.subgroupSizes[s] > 0 ? sums[s * K + k] / world.subgroupSizes[s] : NaN;
-  });
-  for (const o of PERCENTILE_OUTCOMES) {
-    const series = recorder.daily[o.name];
-    for (let s = 0; s < S; s++) {
-      const size = world.subgroupSizes[s];
-      series[day * S + s] = size > 0 ? quantile(histogram, s * BINS, size, o.q) : NaN;
+function recordSubgroups(world: World, recorder: Recorder): void {
+  const S = recorder.subgroups;
+  const row = world.today * S;
+  const wb = world.persons.wb;
+  const hist = recorder.histogram;
+  for (let s = 0; s < S; s++) {
+    const members = world.subgroupMembers[s];
+    const size = members.length;
+    for (const o of MEAN_OUTCOMES) {
+      const { values, stride, offset } = o.column(world);
+      recorder.daily[o.name][row + s] = size > 0 ? columnSum(values, stride, offset, members) / size : NaN;
     }
+    hist.fill(0);
+    for (let m = 0; m < size; m++) hist[Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
+    for (const o of PERCENTILE_OUTCOMES) recorder.daily[o.name][row + s] = size > 0 ? quantile(hist, size, o.q) : NaN;
   }
 }
 
@@ -163,7 +147,8 @@ function recordWorld(world: World, recorder: Recorder): void {
 }
 
 export function record(world: World, recorder: Recorder): void {
-  recordPersons(world, recorder);
+  updatePersons(world);
+  recordSubgroups(world, recorder);
   recordWorld(world, recorder);
   recorder.recorded = world.today + 1;
 }

@@ -29,8 +29,8 @@ export const SUBGROUP_DOCS: Record<Subgroup, string> = {
   'shg-members': 'members of a self-help group on day 0',
 };
 
-/** Sets each person's subgroup mask; returns the size of each subgroup. */
-export function assignSubgroups(persons: Persons, network: Network): number[] {
+/** Sets each person's subgroup mask; returns each subgroup's members in person order. */
+export function assignSubgroups(persons: Persons, network: Network): Int32Array[] {
   const n = network.persons;
   const L = network.layers;
   // Bottom fifth by rank, so its size does not depend on the distribution's shape.
@@ -57,5 +57,10 @@ export function assignSubgroups(persons: Persons, network: Network): number[] {
     });
     persons.subgroups[i] = mask;
   }
-  return sizes;
+  const lists = sizes.map((size) => new Int32Array(size));
+  const filled = new Array<number>(SUBGROUPS.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < SUBGROUPS.length; s++) if ((persons.subgroups[i] >>> s) & 1) lists[s][filled[s]++] = i;
+  }
+  return lists;
 }

@@ -21,11 +21,12 @@ function canGoRemote(world: World, layer: number, a: number, b: number): boolean
  * layer allows, else it closes. Both halves of a tie change together.
  */
 function cutTies(world: World, layers: readonly TieLayer[], cut: number, shift: number): void {
+  const n = world.n;
   const { offsets, neighbour, channel, mate, layers: L } = world.network;
   const key = dayKey(world.keys.timeline, world.today);
   for (const name of layers) {
     const l = LAYER[name];
-    for (let i = 0; i < world.n; i++) {
+    for (let i = 0; i < n; i++) {
       for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
         const j = neighbour[e];
         if (j < i || channel[e] !== CHANNEL.faceToFace) continue;
