@@ -8,29 +8,50 @@ import type { World } from '../world.ts';
 
 const { closed: CLOSED, remote: REMOTE } = CHANNEL;
 
-/** Per person: today's contact, and Σ w·rate over open ties (which scales requests in phase 4). */
+/**
+ * Per person, sums over open ties that stay fixed until channels change: today's contact;
+ * Σ w·rate (which scales requests in phase 4); and, per layer and function, what the ties deliver
+ * per unit asked when every giver has room (phase 4's shortcut).
+ */
 export function refreshTieSums(world: World): void {
   const n = world.n;
   const { offsets, weight, channel, layers: L } = world.network;
   const { contact } = world.persons;
-  const { openWeight } = world.scratch;
-  const remoteContact = world.params.support.effRemote.emotional;
+  const { openWeight, delivered } = world.scratch;
+  const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
   let faceToFace = 0;
   let remote = 0;
   for (let i = 0; i < n; i++) {
     let sumContact = 0;
     let sumOpen = 0;
-    for (let e = offsets[i * L]; e < offsets[(i + 1) * L]; e++) {
-      const c = channel[e];
-      if (c === CLOSED) continue;
-      sumOpen += weight[e];
-      if (c === REMOTE) {
-        sumContact += weight[e] * remoteContact;
-        remote++;
-      } else {
-        sumContact += weight[e];
-        faceToFace++;
+    for (let l = 0; l < L; l++) {
+      // Summed as phase 4 sums a layer's ties, so its shortcut gives the same bits.
+      let l0 = 0;
+      let l1 = 0;
+      let l2 = 0;
+      for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
+        const c = channel[e];
+        if (c === CLOSED) continue;
+        const w = weight[e];
+        sumOpen += w;
+        if (c === REMOTE) {
+          sumContact += w * r0;
+          l0 += w * r0;
+          l1 += w * r1;
+          l2 += w * r2;
+          remote++;
+        } else {
+          sumContact += w;
+          l0 += w;
+          l1 += w;
+          l2 += w;
+          faceToFace++;
+        }
       }
+      const d = 3 * (i * L + l);
+      delivered[d] = l0;
+      delivered[d + 1] = l1;
+      delivered[d + 2] = l2;
     }
     contact[i] = sumContact;
     openWeight[i] = sumOpen;

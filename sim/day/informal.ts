@@ -10,6 +10,10 @@
  *              per channel, for perceived support in phase 8: it reads only start-of-day state,
  *              so it is the value phase 8 would compute, with one walk over the ties saved.
  *   C. takers: i receives Σ_j r·share_j[f]·(remote ? effRemote[f] : 1), by source layer.
+ *              A giver with room meets requests in full (share 1), so a person with no short
+ *              giver among their ties receives ask_i[f]·Σ w·rate·(remote ? effRemote[f] : 1):
+ *              sums fixed between timeline events (phase 3), the same bits as the walk they save.
+ *              Short givers mark their ties' ends; marks are idempotent, so their order is moot.
  *
  * Givers' wellbeing is as of the start of the day (phase 9 runs later), so the result does not
  * depend on the order persons are visited.
@@ -22,16 +26,17 @@ const { closed: CLOSED, remote: REMOTE } = CHANNEL;
 
 function asks(world: World): void {
   const n = world.n;
-  const { need, iCan } = world.persons;
+  const { need, iCan, wb } = world.persons;
   const { ask, openWeight } = world.scratch;
   const sigma = world.params.support.sigma;
-  for (let i = 0, f = 0; i < n; i++, f += 3) {
+  for (let i = 0, f = 0, a = 0; i < n; i++, f += 3, a += 4) {
     const perUnit = sigma * (0.3 + 0.7 * iCan[i]);
     const total = perUnit * openWeight[i];
     const k = total > 1 ? perUnit / total : perUnit;
-    ask[f] = k * need[f];
-    ask[f + 1] = k * need[f + 1];
-    ask[f + 2] = k * need[f + 2];
+    ask[a] = k * need[f];
+    ask[a + 1] = k * need[f + 1];
+    ask[a + 2] = k * need[f + 2];
+    ask[a + 3] = 0.3 + 0.7 * wb[i];
   }
 }
 
@@ -39,7 +44,7 @@ function givers(world: World): void {
   const n = world.n;
   const { offsets, neighbour, weight, channel, layers: L } = world.network;
   const { wb, material } = world.persons;
-  const { ask, share, strain, giving } = world.scratch;
+  const { ask, share, strain, giving, shortGiver } = world.scratch;
   const { capBase, strain: betaStrain } = world.params.support;
   for (let j = 0, f = 0; j < n; j++, f += 3) {
     let d0 = 0;
@@ -50,13 +55,12 @@ function givers(world: World): void {
     for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) {
       const c = channel[e];
       if (c === CLOSED) continue;
-      const i = neighbour[e];
-      const a = 3 * i;
+      const a = 4 * neighbour[e];
       const w = weight[e];
       d0 += ask[a] * w;
       d1 += ask[a + 1] * w;
       d2 += ask[a + 2] * w;
-      const could = w * (0.3 + 0.7 * wb[i]);
+      const could = w * ask[a + 3];
       if (c === REMOTE) givingRemote += could;
       else givingFace += could;
     }
@@ -67,6 +71,7 @@ function givers(world: World): void {
     share[f] = d0 > cap ? cap / d0 : 1;
     share[f + 1] = d1 > cap ? cap / d1 : 1;
     share[f + 2] = d2 > capInstrumental ? capInstrumental / d2 : 1;
+    shortGiver[j] = d0 > cap || d1 > cap || d2 > capInstrumental ? 1 : 0;
     const load = (loadOf(d0, cap) + loadOf(d1, cap) + loadOf(d2, capInstrumental)) / 3;
     strain[j] = betaStrain * Math.max(0, Math.min(1, load) - 0.5);
   }
@@ -78,24 +83,40 @@ function loadOf(demand: number, capacity: number): number {
   return capacity > 0 ? demand / capacity : 1;
 }
 
+/** Marks every person with a short giver among their ties. */
+function markShortNearby(world: World): void {
+  const n = world.n;
+  const { offsets, neighbour, layers: L } = world.network;
+  const { shortGiver, shortNearby } = world.scratch;
+  shortNearby.fill(0);
+  for (let j = 0; j < n; j++) {
+    if (!shortGiver[j]) continue;
+    for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) shortNearby[neighbour[e]] = 1;
+  }
+}
+
 function takers(world: World): void {
   const n = world.n;
   const { offsets, neighbour, weight, channel, layers: L } = world.network;
   const { need } = world.persons;
-  const { ask, share, received, receivedByLayer } = world.scratch;
+  const { ask, share, received, receivedByLayer, delivered, shortNearby } = world.scratch;
   const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
+  markShortNearby(world);
   for (let i = 0, f = 0; i < n; i++, f += 3) {
-    const a0 = ask[f];
-    const a1 = ask[f + 1];
-    const a2 = ask[f + 2];
+    const walk = shortNearby[i] === 1;
+    const a0 = ask[4 * i];
+    const a1 = ask[4 * i + 1];
+    const a2 = ask[4 * i + 2];
     let g0 = 0;
     let g1 = 0;
     let g2 = 0;
     for (let l = 0; l < L; l++) {
-      let l0 = 0;
-      let l1 = 0;
-      let l2 = 0;
-      for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
+      const d = 3 * (i * L + l);
+      let l0 = walk ? 0 : delivered[d];
+      let l1 = walk ? 0 : delivered[d + 1];
+      let l2 = walk ? 0 : delivered[d + 2];
+      const end = walk ? offsets[i * L + l + 1] : 0;
+      for (let e = offsets[i * L + l]; e < end; e++) {
         const c = channel[e];
         if (c === CLOSED) continue;
         const s = 3 * neighbour[e];

@@ -15,59 +15,65 @@ import { LAYER } from '../network/layers.ts';
 import type { Environment } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
 
+// Module-local copies: imported bindings can cost a property load per use in hot loops.
+const SAVINGS = KIND.savings;
+const ONLINE = MEETING.online;
+const FACE_TO_FACE = MEETING.faceToFace;
+const PROFESSIONAL = GOVERNANCE.professional;
+
 function howGroupMeets(mode: number, env: Environment): number {
-  if (mode === MODE.online) return MEETING.online;
+  if (mode === MODE.online) return ONLINE;
   if (!env.meetingsCut) return MEETING.faceToFace;
-  if (mode === MODE.hybrid || env.platformOpen) return MEETING.online;
+  if (mode === MODE.hybrid || env.platformOpen) return ONLINE;
   return MEETING.none;
 }
 
 /** Whether member i takes part in a meeting held this way. */
 function takesPart(meeting: number, digital: number): boolean {
-  return meeting === MEETING.faceToFace || (meeting === MEETING.online && digital === 1);
+  return meeting === FACE_TO_FACE || (meeting === ONLINE && digital === 1);
 }
 
 export function meetings(world: World): void {
   const n = world.n;
   const { need, exp, digital, material, group } = world.persons;
   const { received, receivedByLayer, belonging, groupReceived, metGroup } = world.scratch;
-  const g = world.groups.columns;
+  const { meeting, active, expSum, savingsAsked, paidIn, kind, governance, pool, alive, mode } = world.groups.columns;
   const p = world.params.shg;
   const remote = world.params.support.effRemote;
   const fromShg = LAYER.shg * n;
 
   for (let k = 0; k < world.groups.count; k++) {
-    g.meeting[k] = g.alive[k] ? howGroupMeets(g.mode[k], world.env) : MEETING.none;
-    g.active[k] = 0;
-    g.expSum[k] = 0;
-    g.savingsAsked[k] = 0;
-    g.paidIn[k] = 0;
+    meeting[k] = alive[k] ? howGroupMeets(mode[k], world.env) : MEETING.none;
+    active[k] = 0;
+    expSum[k] = 0;
+    savingsAsked[k] = 0;
+    paidIn[k] = 0;
   }
 
   for (let i = 0; i < n; i++) {
     const k = group[i];
-    if (k < 0 || !takesPart(g.meeting[k], digital[i])) continue;
-    g.active[k]++;
-    g.expSum[k] += exp[i];
-    if (g.kind[k] === KIND.savings) {
-      g.savingsAsked[k] += need[3 * i + 2] * p.meetRate;
-      g.paidIn[k] += p.savingsRate * material[i];
+    if (k < 0 || !takesPart(meeting[k], digital[i])) continue;
+    active[k]++;
+    expSum[k] += exp[i];
+    if (kind[k] === SAVINGS) {
+      savingsAsked[k] += need[3 * i + 2] * p.meetRate;
+      paidIn[k] += p.savingsRate * material[i];
     }
   }
 
   for (let i = 0, f = 0; i < n; i++, f += 3) {
     const k = group[i];
-    if (k < 0 || !takesPart(g.meeting[k], digital[i])) {
+    if (k < 0 || !takesPart(meeting[k], digital[i])) {
       metGroup[i] = 0;
       belonging[i] = 0;
       groupReceived[i] = 0;
       receivedByLayer[fromShg + i] = 0;
       continue;
     }
-    const online = g.meeting[k] === MEETING.online;
-    const professional = g.governance[k] === GOVERNANCE.professional;
-    const others = g.active[k] - 1;
-    const meanExpOthers = others > 0 ? (g.expSum[k] - exp[i]) / others : 0;
+    const online = meeting[k] === ONLINE;
+    const professional = governance[k] === PROFESSIONAL;
+    const others = active[k] - 1;
+    const meanExpOthers = others > 0 ? (expSum[k] - exp[i]) / others : 0;
     const emotional = Math.min(need[f], p.emotional * need[f] * p.meetRate * (online ? remote.emotional : 1));
     const learning = 0.3 + Math.max(0, meanExpOthers - exp[i]);
     const informational = Math.min(
@@ -75,8 +81,8 @@ export function meetings(world: World): void {
       p.informational * need[f + 1] * p.meetRate * learning * (professional ? p.professionalInformational : 1) * (online ? remote.informational : 1),
     );
     let instrumental = 0;
-    if (g.kind[k] === KIND.savings && g.savingsAsked[k] > 0) {
-      const payoutShare = Math.min(1, g.pool[k] / g.savingsAsked[k]);
+    if (kind[k] === SAVINGS && savingsAsked[k] > 0) {
+      const payoutShare = Math.min(1, pool[k] / savingsAsked[k]);
       instrumental = need[f + 2] * p.meetRate * payoutShare * (online ? remote.instrumental : 1);
     }
     need[f] -= emotional;
@@ -96,10 +102,10 @@ export function meetings(world: World): void {
   // Payouts come out of the pool as it stood this morning, so the pool never pays out more than
   // was paid in; today's payments go in afterwards.
   for (let k = 0; k < world.groups.count; k++) {
-    if (g.kind[k] !== KIND.savings) continue;
-    const paidOut = g.savingsAsked[k] > g.pool[k] ? g.pool[k] : g.savingsAsked[k];
-    g.pool[k] = g.pool[k] - paidOut + g.paidIn[k];
-    g.paidOutTotal[k] += paidOut;
-    g.paidInTotal[k] += g.paidIn[k];
+    if (kind[k] !== SAVINGS) continue;
+    const paidOut = savingsAsked[k] > pool[k] ? pool[k] : savingsAsked[k];
+    pool[k] = pool[k] - paidOut + paidIn[k];
+    world.groups.columns.paidOutTotal[k] += paidOut;
+    world.groups.columns.paidInTotal[k] += paidIn[k];
   }
 }

@@ -1,5 +1,5 @@
 /** Every per-person array, declared once (MODEL.md §2). */
-import { LAYERS } from '../network/layers.ts';
+import { LAYERS, TIE_LAYERS } from '../network/layers.ts';
 import { Real, type Columns } from '../fields.ts';
 
 export const AGE_BANDS = ['young', 'adult', 'older'] as const;
@@ -39,11 +39,22 @@ export const PERSON_FIELDS = {
 
 /** Working arrays of one day, overwritten every day. */
 export const DAY_FIELDS = {
-  ask: { type: Real, width: 3, doc: 'what a person asks of each open tie per unit w·rate (a_i)' },
+  ask: {
+    type: Real,
+    width: 4,
+    doc: 'per unit w·rate, what i asks of each open tie per function (a_i), then what i could give (0.3 + 0.7·wb_i): packed so a walk over ties reads one block per neighbour',
+  },
   share: { type: Real, width: 3, doc: 'share of each request a giver meets: min(1, cap/D)' },
   received: { type: Real, width: 3, doc: 'support received today per function' },
   receivedByLayer: { type: Real, width: LAYERS.length, doc: 'support received today per source layer, layer-major: [l · n + i]' },
   openWeight: { type: Real, doc: 'Σ w·rate over open ties (refreshed when ties change)' },
+  delivered: {
+    type: Real,
+    width: 3 * TIE_LAYERS.length,
+    doc: 'per tie layer and function, Σ w·rate·(remote ? effRemote[f] : 1) over open ties: what ties deliver per unit asked when no giver is short (refreshed when ties change)',
+  },
+  shortGiver: { type: Uint8Array, doc: 'cannot meet all requests of some function today' },
+  shortNearby: { type: Uint8Array, doc: 'some giver among one’s ties is short today' },
   giving: { type: Real, width: 2, doc: 'Σ w·rate·(0.3 + 0.7·wb_j) over face-to-face, then remote ties, at the start of the day' },
   strain: { type: Real, doc: 'caregiver strain today' },
   metGroup: { type: Uint8Array, doc: 'took part in a group meeting today' },

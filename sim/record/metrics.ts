@@ -61,19 +61,19 @@ function peakFrom(start: number, days: number, value: (day: number) => number): 
 
 /** Share of a subgroup never distressed in the window, and of the rest, the share recovered. */
 function personShares(world: World, s: number): { resistant: number | null; recovered: number | null } {
-  const p = world.persons;
+  const { subgroups, distressedInWindow, distressed } = world.persons;
   const n = world.n;
   const last = world.params.days - 1;
   let members = 0;
   let hit = 0;
   let hitNowWell = 0;
   for (let i = 0; i < n; i++) {
-    if (((p.subgroups[i] >>> s) & 1) === 0) continue;
+    if (((subgroups[i] >>> s) & 1) === 0) continue;
     members++;
-    if (!p.distressedInWindow[i]) continue;
+    if (!distressedInWindow[i]) continue;
     hit++;
     // `distressed` holds the last recorded day's state, which is the last day after a full run.
-    if (!p.distressed[i] && world.today >= last) hitNowWell++;
+    if (!distressed[i] && world.today >= last) hitNowWell++;
   }
   if (members === 0) return { resistant: null, recovered: null };
   return { resistant: (members - hit) / members, recovered: hit > 0 ? hitNowWell / hit : null };

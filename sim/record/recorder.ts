@@ -54,7 +54,7 @@ function quantile(hist: Int32Array, count: number, q: number): number {
 /** Today's per-person flags, and the trackers of the crisis window. */
 function updatePersons(world: World): void {
   const n = world.n;
-  const p = world.persons;
+  const { lonely, conn, distressed, wb, wbMin, group, everMember, daysDistressed, distressedInWindow } = world.persons;
   const { inGroup, inOnlineGroup } = world.scratch;
   const { lonely: lonelyBelow, distress: distressBelow } = world.params.thresholds;
   const mode = world.groups.columns.mode;
@@ -62,17 +62,17 @@ function updatePersons(world: World): void {
   const tracking = crisis !== null && world.today >= crisis.start;
   const inWindow = crisis !== null && world.today <= crisis.end + 89;
   for (let i = 0; i < n; i++) {
-    p.lonely[i] = p.conn[i] < lonelyBelow ? 1 : 0;
-    p.distressed[i] = p.wb[i] < distressBelow ? 1 : 0;
-    const k = p.group[i];
+    lonely[i] = conn[i] < lonelyBelow ? 1 : 0;
+    distressed[i] = wb[i] < distressBelow ? 1 : 0;
+    const k = group[i];
     inGroup[i] = k >= 0 ? 1 : 0;
     inOnlineGroup[i] = k >= 0 && mode[k] === ONLINE ? 1 : 0;
-    if (k >= 0) p.everMember[i] = 1;
+    if (k >= 0) everMember[i] = 1;
     if (!tracking) continue;
-    if (p.wb[i] < p.wbMin[i]) p.wbMin[i] = p.wb[i];
-    if (p.distressed[i]) {
-      p.daysDistressed[i]++;
-      if (inWindow) p.distressedInWindow[i] = 1;
+    if (wb[i] < wbMin[i]) wbMin[i] = wb[i];
+    if (distressed[i]) {
+      daysDistressed[i]++;
+      if (inWindow) distressedInWindow[i] = 1;
     }
   }
 }
