@@ -17,6 +17,18 @@ export interface ParamLeaf<T = unknown> {
   /** Meaning and source. */
   readonly doc: string;
   readonly schema: z.ZodType<T>;
+  /** Admissible range of a numeric parameter. */
+  readonly range?: Range;
+  /** Admissible values of a categorical parameter. */
+  readonly options?: readonly string[];
+}
+
+export interface Range {
+  min?: number;
+  max?: number;
+  /** The bound itself is not allowed (a rate that must be positive, say). */
+  minExclusive?: boolean;
+  integer?: boolean;
 }
 
 /** A nested table of parameter leaves. */
@@ -39,15 +51,9 @@ interface Describe {
   free?: boolean;
 }
 
-interface NumberRange extends Describe {
-  min?: number;
-  max?: number;
-  /** The bound itself is not allowed (a rate that must be positive, say). */
-  minExclusive?: boolean;
-  integer?: boolean;
-}
+type NumberRange = Describe & Range;
 
-function describeRange(r: NumberRange): string {
+function describeRange(r: Range): string {
   const what = r.integer ? 'an integer' : 'a number';
   const { min, max } = r;
   if (min !== undefined && max !== undefined && !r.minExclusive) return `${what} from ${min} to ${max}`;
@@ -58,8 +64,8 @@ function describeRange(r: NumberRange): string {
 }
 
 /** A number schema whose every failure says the same thing: what was expected. */
-export function rangeSchema(r: Omit<NumberRange, keyof Describe>): z.ZodNumber {
-  const error = `expected ${describeRange({ ...r, unit: '', doc: '' })}`;
+export function rangeSchema(r: Range): z.ZodNumber {
+  const error = `expected ${describeRange(r)}`;
   let schema = z.number({ error });
   if (r.integer) schema = schema.int({ error });
   if (r.min !== undefined) schema = r.minExclusive ? schema.gt(r.min, { error }) : schema.gte(r.min, { error });
@@ -67,8 +73,9 @@ export function rangeSchema(r: Omit<NumberRange, keyof Describe>): z.ZodNumber {
   return schema;
 }
 
-function leaf<T>(value: T, expected: string, d: Describe, schema: z.ZodType<T>): ParamLeaf<T> {
+function leaf<T>(value: T, expected: string, d: Describe, schema: z.ZodType<T>, extra: Partial<ParamLeaf<T>> = {}): ParamLeaf<T> {
   return {
+    ...extra,
     isParam: true,
     default: value,
     unit: d.unit,
@@ -80,7 +87,8 @@ function leaf<T>(value: T, expected: string, d: Describe, schema: z.ZodType<T>):
 }
 
 export function num(value: number, r: NumberRange): ParamLeaf<number> {
-  return leaf(value, describeRange(r), r, rangeSchema(r));
+  const range: Range = { min: r.min, max: r.max, minExclusive: r.minExclusive, integer: r.integer };
+  return leaf(value, describeRange(r), r, rangeSchema(r), { range });
 }
 
 export function int(value: number, r: Omit<NumberRange, 'integer'>): ParamLeaf<number> {
@@ -108,7 +116,7 @@ export function choice<const T extends readonly [string, ...string[]]>(
   d: Describe,
 ): ParamLeaf<T[number]> {
   const expected = `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
-  return leaf(value, expected, d, z.enum(options, { error: `expected ${expected}` }) as z.ZodType<T[number]>);
+  return leaf(value, expected, d, z.enum(options, { error: `expected ${expected}` }) as z.ZodType<T[number]>, { options });
 }
 
 /** The three functions of support (Thoits 2011), in the order every per-function array uses. */

@@ -76,7 +76,8 @@ export function gamma(rng: Rng, shape: number): number {
 export function beta(rng: Rng, alpha: number, betaParam: number): number {
   const x = gamma(rng, alpha);
   const y = gamma(rng, betaParam);
-  return x / (x + y);
+  // Both underflow only for tiny shapes, where the mass sits at 0 and 1.
+  return x + y > 0 ? x / (x + y) : 0.5;
 }
 
 /** Fisher–Yates shuffle in place. */
