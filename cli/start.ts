@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { armNames, armParams, type Scenario } from '../scenarios/scenario.ts';
 import { run, RUN_METRICS, type RunMetric, type RunResult } from '../sim/index.ts';
-import { mean, meanWithCi } from './stats.ts';
+import { mean, meanWithCi } from '../sim/output/stats.ts';
 
 const PERSONS = 5000;
 const SEEDS = [1, 2, 3, 4, 5];

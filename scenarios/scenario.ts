@@ -16,8 +16,11 @@ export interface Scenario {
   crisis: CrisisWindow | null;
   /** The arm effects are measured against. */
   reference: string;
-  arms: Record<string, ParamOverrides>;
+  arms: Record<string, Arm>;
 }
+
+/** An arm: overrides of anything, the timeline included, and what it stands for. */
+export type Arm = ParamOverrides & { description?: string };
 
 /** The names of a scenario's arms, in file order. */
 export function armNames(scenario: Scenario): string[] {
@@ -30,5 +33,6 @@ export function armParams(scenario: Scenario, arm: string, overrides: ParamOverr
     throw new ParamError('arm', `expected one of ${armNames(scenario).map((a) => JSON.stringify(a)).join(', ')}`, arm);
   }
   const withScenario = mergeParams(defaultParams(), { ...scenario.settings, timeline: scenario.timeline, crisis: scenario.crisis });
-  return validateParams(mergeParams(mergeParams(withScenario, scenario.arms[arm]), overrides));
+  const { description: _description, ...armSettings } = scenario.arms[arm];
+  return validateParams(mergeParams(mergeParams(withScenario, armSettings), overrides));
 }

@@ -4,7 +4,7 @@
  */
 import { settle } from './day/settle.ts';
 import { step } from './day/step.ts';
-import { ParamError, validateParams, type CrisisWindow, type Params } from './params/index.ts';
+import { issueToError, ParamError, validateParams, type CrisisWindow, type Params } from './params/index.ts';
 import { runMetrics, type RunMetrics } from './record/metrics.ts';
 import { createRecorder, type Recorder } from './record/recorder.ts';
 import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
@@ -25,6 +25,8 @@ export interface RunResult {
   readonly daily: Record<DailyOutcome, Float64Array>;
   /** Per outcome, `[day]`. */
   readonly world: Record<WorldOutcome, Float64Array>;
+  /** Mean support received per person, by source layer (LAYERS) and function: `[day · 21 + 3 · layer + f]`. */
+  readonly flows: Float64Array;
   /** Per subgroup, in `subgroups` order. */
   readonly metrics: readonly RunMetrics[];
   /** Each person's own crisis outcomes, for pairing a person across arms. */
@@ -90,8 +92,8 @@ export class Simulation {
   schedule(input: unknown): TimelineEvent {
     const parsed = eventSchema.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ParamError(`event${issue.path.length ? `.${issue.path.join('.')}` : ''}`, issue.message, input);
+      const e = issueToError(parsed.error.issues[0], { schema: eventSchema, input, days: this.world.params.days });
+      throw new ParamError(e.path ? `event.${e.path}` : 'event', e.expected, e.given);
     }
     const event = parsed.data;
     if (event.day < this.day || event.day >= this.world.params.days) {
@@ -132,6 +134,7 @@ export class Simulation {
       warmupDays: world.crisis ? Math.max(0, world.crisis.start - 28) : 0,
       daily: recorder.daily,
       world: recorder.world,
+      flows: recorder.flows,
       metrics: runMetrics(world, recorder),
       persons: { wbMin: world.persons.wbMin, daysDistressed: world.persons.daysDistressed, everMember: world.persons.everMember },
       timeline: world.timeline.map((e) => ({ ...e })),

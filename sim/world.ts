@@ -7,6 +7,7 @@ import { initialGroups } from './groups/initial.ts';
 import type { Groups } from './groups/store.ts';
 import { buildNetwork } from './network/build.ts';
 import type { Network } from './network/compile.ts';
+import { LAYERS } from './network/layers.ts';
 import { crisisWindow, type CrisisWindow, type Params } from './params/index.ts';
 import { buildPopulation } from './population/build.ts';
 import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
@@ -50,6 +51,8 @@ export interface World {
   tiesChanged: boolean;
   /** Half-edges on each open channel, counted when ties change. */
   channelCounts: { faceToFace: number; remote: number };
+  /** Support given today, summed over persons in person order: `[3 · layer + function]`. */
+  readonly flows: Float64Array;
 }
 
 function buildServices(persons: Persons, n: number, size: number): Services {
@@ -90,5 +93,6 @@ export function buildWorld(params: Params, seed: number): World {
     today: 0,
     tiesChanged: true,
     channelCounts: { faceToFace: network.channel.length, remote: 0 },
+    flows: new Float64Array(3 * LAYERS.length),
   };
 }

@@ -15,6 +15,8 @@ export function formal(world: World): void {
   const { asked, met, clients, count } = world.services;
   const p = world.params.formal;
   const fromFormal = LAYER.formal * n;
+  const flows = world.flows;
+  const FORMAL = 3 * LAYER.formal;
   const threshold = p.threshold;
 
   // Askers' requests summed per service, in person order.
@@ -57,6 +59,9 @@ export function formal(world: World): void {
     received[f] += g0;
     received[f + 1] += g1;
     received[f + 2] += g2;
+    flows[FORMAL] += g0;
+    flows[FORMAL + 1] += g1;
+    flows[FORMAL + 2] += g2;
     receivedByLayer[fromFormal + i] = g0 + g1 + g2;
     unmetFormal[i] = total - (g0 + g1 + g2);
   }

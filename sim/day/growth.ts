@@ -101,7 +101,7 @@ function joining(world: World, key: number): void {
     members()[k]++;
   });
   for (const i of founders) {
-    const k = world.groups.add(MODE.online, GOVERNANCE.autonomous, KIND.peer, world.today);
+    const k = world.groups.add(MODE.online, GOVERNANCE[world.params.shg.governance], KIND[world.params.shg.kind], world.today);
     group[i] = k;
     everMember[i] = 1;
     members()[k] = 1;
@@ -127,6 +127,7 @@ function dissolving(world: World): void {
     const k = group[i];
     if (k >= 0 && !g.alive[k]) {
       group[i] = -1;
+      world.persons.calmDays[i] = 0;
       g.members[k]--;
     }
   }

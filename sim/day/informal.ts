@@ -101,6 +101,7 @@ function takers(world: World): void {
   const { need } = world.persons;
   const { ask, share, received, receivedByLayer, delivered, shortNearby } = world.scratch;
   const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
+  const flows = world.flows;
   markShortNearby(world);
   for (let i = 0, f = 0; i < n; i++, f += 3) {
     const walk = shortNearby[i] === 1;
@@ -133,6 +134,9 @@ function takers(world: World): void {
       }
       const got = a0 * l0 + a1 * l1 + a2 * l2;
       receivedByLayer[l * n + i] = got;
+      flows[3 * l] += a0 * l0;
+      flows[3 * l + 1] += a1 * l1;
+      flows[3 * l + 2] += a2 * l2;
       g0 += a0 * l0;
       g1 += a1 * l1;
       g2 += a2 * l2;
@@ -149,6 +153,7 @@ function takers(world: World): void {
 }
 
 export function informal(world: World): void {
+  world.flows.fill(0);
   asks(world);
   givers(world);
   takers(world);

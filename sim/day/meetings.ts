@@ -7,7 +7,7 @@
  *   informational  shgInfo · residual · meetRate · (0.3 + max(0, meanExp_others − exp))  (≤ residual)
  *   instrumental   in savings groups, a payout from the pool, never more than the pool holds
  *   belonging      belong · min(8, active − 1) / 7   (contact-equivalents, used in phase 8)
- * Online meetings scale these by effRemote; professional leadership (Hedlund et al. 2019) gives
+ * Online meetings scale all but payouts by effRemote; professional leadership (Hedlund et al. 2019) gives
  * more information and less belonging. Group sums are reduced in person order.
  */
 import { KIND, MEETING, MODE, GOVERNANCE } from '../groups/store.ts';
@@ -41,6 +41,8 @@ export function meetings(world: World): void {
   const p = world.params.shg;
   const remote = world.params.support.effRemote;
   const fromShg = LAYER.shg * n;
+  const flows = world.flows;
+  const SHG = 3 * LAYER.shg;
 
   for (let k = 0; k < world.groups.count; k++) {
     meeting[k] = alive[k] ? howGroupMeets(mode[k], world.env) : MEETING.none;
@@ -83,7 +85,8 @@ export function meetings(world: World): void {
     let instrumental = 0;
     if (kind[k] === SAVINGS && savingsAsked[k] > 0) {
       const payoutShare = Math.min(1, pool[k] / savingsAsked[k]);
-      instrumental = need[f + 2] * p.meetRate * payoutShare * (online ? remote.instrumental : 1);
+      // Not scaled by effRemote: a payout is money, and reaches a member in full online too.
+      instrumental = need[f + 2] * p.meetRate * payoutShare;
     }
     need[f] -= emotional;
     need[f + 1] -= informational;
@@ -91,6 +94,9 @@ export function meetings(world: World): void {
     received[f] += emotional;
     received[f + 1] += informational;
     received[f + 2] += instrumental;
+    flows[SHG] += emotional;
+    flows[SHG + 1] += informational;
+    flows[SHG + 2] += instrumental;
     const total = emotional + informational + instrumental;
     receivedByLayer[fromShg + i] = total;
     groupReceived[i] = total;

@@ -7,6 +7,7 @@
  */
 import type { World } from '../world.ts';
 import { refreshTieSums } from './contact.ts';
+import { informal } from './informal.ts';
 import { perception } from './perception.ts';
 import { wellbeing } from './wellbeing.ts';
 
@@ -15,6 +16,8 @@ export function settle(world: World): void {
   const p = world.persons;
   refreshTieSums(world);
   p.contactRef.set(p.contact);
+  // With no need nobody asks, so phase 4 changes no state; its walk notes what ties could give.
+  informal(world);
   perception(world, 1);
   wellbeing(world, true);
   const { lonely, distress } = world.params.thresholds;

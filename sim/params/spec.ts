@@ -147,6 +147,13 @@ export function schemaOf(tree: ParamTree): z.ZodObject {
   return z.strictObject(shape);
 }
 
+/** A strict zod object in which every setting is optional: overrides of the defaults. */
+export function partialSchemaOf(tree: ParamTree): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, node] of Object.entries(tree)) shape[key] = (isLeaf(node) ? node.schema : partialSchemaOf(node)).optional();
+  return z.strictObject(shape);
+}
+
 /** Every leaf with its dotted path, in table order (for documentation and `--set`). */
 export function leavesOf(tree: ParamTree, prefix = ''): { path: string; leaf: ParamLeaf }[] {
   return Object.entries(tree).flatMap(([key, node]) => {

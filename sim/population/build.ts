@@ -1,7 +1,8 @@
 /**
  * Initialisation of persons (MODEL.md §3): households of 1–5 laid along the ring, age bands by
- * household type, traits by age band. Every person takes the same number of draws whatever the
- * settings, so changing, say, older people's internet access changes only that.
+ * household type, traits by age band. Each person's draws do not depend on the settings that use
+ * them (internet access is one uniform draw against the band's probability), so changing, say,
+ * older people's internet access changes only who is online.
  */
 import { allocate } from '../fields.ts';
 import type { Params } from '../params/index.ts';

@@ -72,11 +72,12 @@ function personShares(world: World, s: number): { resistant: number | null; reco
     members++;
     if (!distressedInWindow[i]) continue;
     hit++;
-    // `distressed` holds the last recorded day's state, which is the last day after a full run.
-    if (!distressed[i] && world.today >= last) hitNowWell++;
+    if (!distressed[i]) hitNowWell++;
   }
   if (members === 0) return { resistant: null, recovered: null };
-  return { resistant: (members - hit) / members, recovered: hit > 0 ? hitNowWell / hit : null };
+  // `distressed` holds the last recorded day's state: the last day only once the run has ended.
+  const ended = world.today > last;
+  return { resistant: (members - hit) / members, recovered: hit > 0 && ended ? hitNowWell / hit : null };
 }
 
 function subgroupMetrics(world: World, recorder: Recorder, crisis: CrisisWindow, s: number): RunMetrics {

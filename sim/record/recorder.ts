@@ -5,6 +5,7 @@
  * An empty subgroup's cells are NaN here and empty in every export.
  */
 import { MODE, MEETING } from '../groups/store.ts';
+import { LAYERS } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
 import { MEAN_OUTCOMES, PERCENTILE_OUTCOMES, WORLD_OUTCOMES, type DailyOutcome, type WorldOutcome } from './outcomes.ts';
@@ -12,6 +13,7 @@ import { SUBGROUPS } from './subgroups.ts';
 
 /** Histogram bins over wb ∈ [0, 1] for percentiles (resolution 0.001, interpolated within a bin). */
 const BINS = 1000;
+const FLOWS_PER_DAY = 3 * LAYERS.length;
 const ONLINE = MODE.online;
 
 export interface Recorder {
@@ -19,6 +21,8 @@ export interface Recorder {
   readonly subgroups: number;
   readonly daily: Record<DailyOutcome, Float64Array>;
   readonly world: Record<WorldOutcome, Float64Array>;
+  /** Mean support received per person, by source layer and function: `[day · 21 + 3 · layer + f]`. */
+  readonly flows: Float64Array;
   /** Days recorded so far. */
   recorded: number;
   /** A working wellbeing histogram. */
@@ -34,6 +38,7 @@ export function createRecorder(days: number): Recorder {
     subgroups: S,
     daily: daily as Recorder['daily'],
     world: world as Recorder['world'],
+    flows: new Float64Array(days * FLOWS_PER_DAY),
     recorded: 0,
     histogram: new Int32Array(BINS),
   };
@@ -144,6 +149,7 @@ function recordWorld(world: World, recorder: Recorder): void {
     tiesRemote: remote / ties,
   };
   for (const o of WORLD_OUTCOMES) recorder.world[o.name][world.today] = out[o.name];
+  for (let k = 0; k < FLOWS_PER_DAY; k++) recorder.flows[world.today * FLOWS_PER_DAY + k] = world.flows[k] / world.n;
 }
 
 export function record(world: World, recorder: Recorder): void {

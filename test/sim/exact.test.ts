@@ -162,3 +162,20 @@ describe('self-help groups', () => {
     expect(paidOut).toBeGreaterThan(0); // the pools were used
   });
 });
+
+describe('support flows', () => {
+  it('add up, over source layers, to the support received per function', () => {
+    const r = new Simulation(resolveParams({ persons: 600, days: 120, timeline: [{ type: 'lockdown', day: 30 }, { type: 'platform', day: 30, open: true }] }), 2);
+    while (!r.done) r.step();
+    const result = r.results();
+    const S = result.subgroups.length;
+    const names = ['receivedEmotional', 'receivedInformational', 'receivedInstrumental'] as const;
+    for (const day of [0, 29, 31, 60, 119]) {
+      names.forEach((name, f) => {
+        let total = 0;
+        for (let layer = 0; layer < 7; layer++) total += result.flows[day * 21 + 3 * layer + f];
+        expect(total).toBeCloseTo(result.daily[name][day * S], 12);
+      });
+    }
+  });
+});

@@ -85,6 +85,15 @@ export function tQuantile(p: number, df: number): number {
   return (low + high) / 2;
 }
 
+/** The q-quantile of sorted values, interpolating linearly between order statistics (R's type 7). */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * q;
+  const low = Math.floor(h);
+  const high = Math.min(sorted.length - 1, low + 1);
+  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+}
+
 /** Mean with the half-width of its 95% t interval; the half-width is NaN for fewer than 2 values. */
 export function meanWithCi(xs: readonly number[]): { mean: number; halfWidth: number } {
   const n = xs.length;

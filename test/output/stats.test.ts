@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mean, meanWithCi, sd, tCdf, tQuantile } from '../../cli/stats.ts';
+import { mean, meanWithCi, sd, tCdf, tQuantile } from '../../sim/output/stats.ts';
 
 describe('statistics', () => {
   it('gives the mean and sample standard deviation', () => {
