@@ -12,7 +12,7 @@ export default tseslint.config(
         'error',
         { object: 'Math', property: 'random', message: 'Use a seeded stream from sim/random.' },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
