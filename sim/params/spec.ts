@@ -144,14 +144,14 @@ export function defaultsOf<S extends ParamTree>(tree: S): ValuesOf<S> {
 export function schemaOf(tree: ParamTree): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, node] of Object.entries(tree)) shape[key] = isLeaf(node) ? node.schema : schemaOf(node);
-  return z.strictObject(shape);
+  return z.strictObject(shape, { error: 'expected an object of settings' });
 }
 
 /** A strict zod object in which every setting is optional: overrides of the defaults. */
 export function partialSchemaOf(tree: ParamTree): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, node] of Object.entries(tree)) shape[key] = (isLeaf(node) ? node.schema : partialSchemaOf(node)).optional();
-  return z.strictObject(shape);
+  return z.strictObject(shape, { error: 'expected an object of settings' });
 }
 
 /** Every leaf with its dotted path, in table order (for documentation and `--set`). */

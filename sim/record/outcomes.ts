@@ -13,7 +13,7 @@ export interface OutcomeSpec {
 }
 
 /** Where a per-person value lives: `values[i · stride + offset]` for person i. */
-export interface Column {
+export interface PersonColumn {
   readonly values: ArrayLike<number>;
   readonly stride: number;
   readonly offset: number;
@@ -21,14 +21,14 @@ export interface Column {
 
 const person =
   (field: 'wb' | 'distressed' | 'lonely' | 'conn' | 'stress' | 'iHave' | 'contact') =>
-  (w: World): Column => ({ values: w.persons[field], stride: 1, offset: 0 });
+  (w: World): PersonColumn => ({ values: w.persons[field], stride: 1, offset: 0 });
 const scratch =
   (field: 'unmetFormal' | 'metGroup' | 'inGroup' | 'inOnlineGroup') =>
-  (w: World): Column => ({ values: w.scratch[field], stride: 1, offset: 0 });
+  (w: World): PersonColumn => ({ values: w.scratch[field], stride: 1, offset: 0 });
 const perFunction =
   (field: 'need' | 'received', f: number) =>
-  (w: World): Column => ({ values: field === 'need' ? w.persons.need : w.scratch.received, stride: 3, offset: f });
-const fromLayer = (layer: Layer) => (w: World): Column => ({ values: w.scratch.receivedByLayer, stride: 1, offset: LAYER[layer] * w.n });
+  (w: World): PersonColumn => ({ values: field === 'need' ? w.persons.need : w.scratch.received, stride: 3, offset: f });
+const fromLayer = (layer: Layer) => (w: World): PersonColumn => ({ values: w.scratch.receivedByLayer, stride: 1, offset: LAYER[layer] * w.n });
 
 /** Per subgroup and day: the mean of a per-person value over the subgroup. */
 export const MEAN_OUTCOMES = [
@@ -56,7 +56,7 @@ export const MEAN_OUTCOMES = [
   { name: 'shgMembers', unit: 'share', doc: 'share in a self-help group', column: scratch('inGroup') },
   { name: 'shgOnline', unit: 'share', doc: 'share in an online self-help group', column: scratch('inOnlineGroup') },
   { name: 'shgMet', unit: 'share', doc: 'share who took part in a group meeting', column: scratch('metGroup') },
-] as const satisfies readonly (OutcomeSpec & { column: (w: World) => Column })[];
+] as const satisfies readonly (OutcomeSpec & { column: (w: World) => PersonColumn })[];
 
 /** Per subgroup and day: percentiles of wellbeing, from a fixed-bin histogram. */
 export const PERCENTILE_OUTCOMES = [

@@ -1,0 +1,235 @@
+/**
+ * `kith run <scenario>`: every selected arm × replicate on worker threads, then the outcome
+ * tables, written atomically into --out in a fixed order whatever order runs finish in.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { armNames, armParams, type Scenario } from '../../scenarios/scenario.ts';
+import {
+  AGENTS_COLUMNS,
+  agentsRows,
+  crisisWindow,
+  EFFECTS_COLUMNS,
+  effectsRows,
+  FLOWS_COLUMNS,
+  flowsRows,
+  ParamError,
+  RUNS_COLUMNS,
+  runsRows,
+  SUMMARY_COLUMNS,
+  summaryRows,
+  TIMESERIES_COLUMNS,
+  tiesColumns,
+  tiesRows,
+  timeseriesRows,
+  type ParamOverrides,
+  type Params,
+  type RunRecord,
+} from '../../sim/index.ts';
+import { integerFlag, listFlag, parse, type Options } from '../args.ts';
+import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
+import { UsageError } from '../errors.ts';
+import { checkOutputDir, OutputDir } from '../output.ts';
+import { parseSets } from '../overrides.ts';
+import { runPool, type PoolHandle } from '../pool.ts';
+import { progress } from '../progress.ts';
+import { readScenario } from '../scenario-file.ts';
+import type { Job } from '../worker.ts';
+
+export const RUN_HELP = `Usage: kith run <scenario.json> [options]
+
+Runs every arm of a scenario on the same seeds and writes outcome tables to --out.
+
+Options:
+  --replicates N     runs per arm; replicate r uses seed S + r        (default 10)
+  --seed S           first seed                                      (default 1)
+  --persons N        population size                                 (default: the scenario's, else 5000)
+  --days D           days to simulate                                (default: the scenario's, else 365)
+  --set path=value   override a setting after the scenario and arm, e.g.
+                     --set lockdown.faceToFaceCut=0.5 (repeatable)
+  --arms a,b         run only these arms                             (default: all)
+  --out DIR          output folder                                   (default: out/<scenario name>)
+  --workers K        worker threads running replicates in parallel   (default: the number of cores)
+  --agents           also write agents.csv: each person on the --agent-days
+  --agent-days d,…   days for agents.csv and ties.csv                (default: crisis start − 1, crisis end, last day)
+  --ties             also write ties.csv: every tie, its channel on the --agent-days
+  --flows            also write flows.csv: support per day × source layer × function
+  --quiet            no progress on stderr
+  -h, --help         this help
+
+Writes timeseries.csv, runs.csv, summary.csv, effects.csv, manifest.json and datapackage.json.
+Exit status: 0 on success, 1 when a run fails, 2 on bad input.`;
+
+const OPTIONS: Options = {
+  replicates: { type: 'string' },
+  seed: { type: 'string' },
+  persons: { type: 'string' },
+  days: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  arms: { type: 'string' },
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  agents: { type: 'boolean' },
+  'agent-days': { type: 'string' },
+  ties: { type: 'boolean' },
+  flows: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+};
+
+export interface RunPlan {
+  file: string;
+  scenario: Scenario;
+  arms: string[];
+  params: Map<string, Params>;
+  replicates: number;
+  seed: number;
+  workers: number;
+  out: string;
+  agents: boolean;
+  ties: boolean;
+  flows: boolean;
+  agentDays: number[];
+  quiet: boolean;
+}
+
+function selectArms(scenario: Scenario, requested: string[] | undefined): string[] {
+  const all = armNames(scenario);
+  if (!requested) return all;
+  for (const arm of requested) {
+    if (!all.includes(arm)) throw new UsageError(`kith run: --arms: unknown arm ${JSON.stringify(arm)}; the arms are ${all.map((a) => JSON.stringify(a)).join(', ')}`);
+  }
+  return all.filter((a) => requested.includes(a));
+}
+
+function defaultAgentDays(params: Params): number[] {
+  const last = params.days - 1;
+  const crisis = crisisWindow(params);
+  const days = crisis ? [crisis.start - 1, crisis.end, last] : [0, last];
+  return [...new Set(days.map((d) => Math.min(last, Math.max(0, d))))].sort((a, b) => a - b);
+}
+
+/** Everything a run needs, checked before anything runs or is written. */
+export function planRun(argv: string[]): RunPlan | 'help' {
+  const { values, positionals } = parse('run', argv, OPTIONS);
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError(`kith run: expected one scenario file, got ${positionals.length} (see kith run --help)`);
+  const file = positionals[0];
+  const { scenario } = readScenario(file);
+  const overrides: Record<string, unknown> = parseSets((values.set as string[] | undefined) ?? []);
+  if (values.persons !== undefined) overrides.persons = integerFlag('run', 'persons', values.persons, 0, 2, 10_000_000);
+  if (values.days !== undefined) overrides.days = integerFlag('run', 'days', values.days, 0, 1, 3650);
+  const arms = selectArms(scenario, listFlag(values.arms));
+  const params = new Map<string, Params>();
+  for (const arm of arms) {
+    try {
+      params.set(arm, armParams(scenario, arm, overrides as ParamOverrides));
+    } catch (e) {
+      if (e instanceof ParamError) throw new UsageError(`${file}: arm ${JSON.stringify(arm)} with the command-line settings: ${e.message}`);
+      throw e;
+    }
+  }
+  const first = params.get(arms[0]) as Params;
+  const agentDays = listFlag(values['agent-days'])?.map((d) => integerFlag('run', 'agent-days', d, 0, 0, first.days - 1)) ?? defaultAgentDays(first);
+  const out = (values.out as string | undefined) ?? join('out', scenario.name.replace(/[^\w.-]+/g, '-'));
+  checkOutputDir(out);
+  return {
+    file,
+    scenario,
+    arms,
+    params,
+    replicates: integerFlag('run', 'replicates', values.replicates, 10, 1),
+    seed: integerFlag('run', 'seed', values.seed, 1, 0),
+    workers: integerFlag('run', 'workers', values.workers, availableParallelism(), 1, 256),
+    out,
+    agents: values.agents === true,
+    ties: values.ties === true,
+    flows: values.flows === true,
+    agentDays,
+    quiet: values.quiet === true,
+  };
+}
+
+function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
+  const options = { days: plan.agentDays, agents: plan.agents, ties: plan.ties };
+  return plan.arms.flatMap((arm) =>
+    Array.from({ length: plan.replicates }, (_, replicate) => ({ arm, replicate, seed: plan.seed + replicate, params: plan.params.get(arm) as Params, options })),
+  ).map((job, id) => ({ ...job, id, label: `arm ${JSON.stringify(job.arm)}, replicate ${job.replicate}, seed ${job.seed}` }));
+}
+
+/** Runs the plan and writes its files; resolves with the output folder. */
+export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<string> {
+  const started = new Date();
+  const jobs = jobsOf(plan);
+  const records: RunRecord[] = new Array(jobs.length);
+  const bar = progress('runs', jobs.length, plan.quiet);
+  const output = new OutputDir(plan.out);
+  let pool: PoolHandle | undefined;
+  const interrupt = () => {
+    bar.stop();
+    output.abort();
+    void pool?.stop();
+    process.stderr.write('kith: interrupted; no output was written\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    await runPool(
+      jobs,
+      plan.workers,
+      (job, result) => {
+        const j = jobs[job.id];
+        records[job.id] = { arm: j.arm, replicate: j.replicate, seed: j.seed, outcomes: result.outcomes, agents: result.agents, ties: result.ties };
+        bar.tick();
+      },
+      (handle) => (pool = handle),
+    );
+    bar.stop();
+    const name = plan.scenario.name;
+    const tables: TableFile[] = [
+      { title: 'Daily outcomes per arm, replicate, day and subgroup', columns: TIMESERIES_COLUMNS, file: output.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, timeseriesRows(name, records)) },
+      { title: 'Resilience metrics per arm, replicate and subgroup', columns: RUNS_COLUMNS, file: output.writeCsv('runs.csv', RUNS_COLUMNS, runsRows(name, records)) },
+      { title: 'Metrics summarised over replicates per arm and subgroup', columns: SUMMARY_COLUMNS, file: output.writeCsv('summary.csv', SUMMARY_COLUMNS, summaryRows(name, records)) },
+      {
+        title: `Paired effects of each arm against ${plan.scenario.reference}`,
+        columns: EFFECTS_COLUMNS,
+        file: output.writeCsv('effects.csv', EFFECTS_COLUMNS, effectsRows(name, plan.scenario.reference, records)),
+      },
+    ];
+    if (plan.agents) tables.push({ title: 'Each person on the chosen days', columns: AGENTS_COLUMNS, file: output.writeCsv('agents.csv', AGENTS_COLUMNS, agentsRows(name, records)) });
+    if (plan.ties) {
+      const columns = tiesColumns(plan.agentDays);
+      tables.push({ title: 'Every tie and its channel on the chosen days', columns, file: output.writeCsv('ties.csv', columns, tiesRows(name, records)) });
+    }
+    if (plan.flows) tables.push({ title: 'Support received per day, source layer and function', columns: FLOWS_COLUMNS, file: output.writeCsv('flows.csv', FLOWS_COLUMNS, flowsRows(name, records)) });
+
+    const datapackage = `${JSON.stringify(dataPackage(name, tables), null, 2)}\n`;
+    const resolved = { name, reference: plan.scenario.reference, arms: Object.fromEntries(plan.params) };
+    const resolvedText = JSON.stringify(resolved);
+    const datapackageFile = output.writeText('datapackage.json', datapackage);
+    const manifest = {
+      kith: kithVersion(),
+      git: gitCommit(),
+      node: process.version,
+      command: ['kith', ...commandLine],
+      scenarioFile: plan.file,
+      scenario: resolved,
+      scenarioSha256: sha256(resolvedText),
+      seeds: jobs.map((j) => ({ arm: j.arm, replicate: j.replicate, seed: j.seed })),
+      workers: plan.workers,
+      started: started.toISOString(),
+      finished: new Date().toISOString(),
+      files: [...tables.map((t) => t.file), datapackageFile],
+    };
+    output.writeText('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    output.commit();
+    return plan.out;
+  } catch (e) {
+    bar.stop();
+    output.abort();
+    throw e;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * kith — the command line: run scenarios, validate and describe them, compare results.
+ * Exit status: 0 on success, 1 when a run fails, 2 on bad input.
+ */
+import { describeError, EXIT, exitCodeOf, UsageError } from './errors.ts';
+import { executeRun, planRun, RUN_HELP } from './commands/run.ts';
+import { VALIDATE_HELP, validate } from './commands/validate.ts';
+import { DESCRIBE_HELP, describe } from './commands/describe.ts';
+import { COMPARE_HELP, compare } from './commands/compare.ts';
+
+const HELP = `Usage: kith <command> [options]
+
+Kith simulates support networks under crisis: persons in their environment, lockdowns, and
+online self-help groups (docs/ODD.md).
+
+Commands:
+  run <scenario>          run a scenario's arms on the same seeds; write outcome tables
+  validate <scenario>…    check scenario files
+  describe <scenario>     resolved parameters of each arm, and the network's statistics
+  compare <DIR>           a table of arms, effects and confidence intervals from kith run's output
+
+kith <command> --help tells more.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      console.log(HELP);
+      return command === undefined ? EXIT.badInput : EXIT.ok;
+    case 'run': {
+      const plan = planRun(rest);
+      if (plan === 'help') return console.log(RUN_HELP), EXIT.ok;
+      const out = await executeRun(plan, argv);
+      if (!plan.quiet) process.stderr.write(`kith: wrote ${out}\n`);
+      return EXIT.ok;
+    }
+    case 'validate':
+      return validate(rest, VALIDATE_HELP);
+    case 'describe':
+      return describe(rest, DESCRIBE_HELP);
+    case 'compare':
+      return compare(rest, COMPARE_HELP);
+    default:
+      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}; the commands are run, validate, describe, compare (see kith --help)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const text = describeError(error);
+    process.stderr.write(`${text.startsWith('kith') ? text : `kith: ${text}`}\n`);
+    process.exitCode = exitCodeOf(error);
+  },
+);

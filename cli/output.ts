@@ -1,0 +1,93 @@
+/**
+ * An output folder whose files appear only when complete: every file is written under a temporary
+ * name, and all are renamed into place together once the last is done. A run that fails or is
+ * interrupted leaves no file under a final name (and removes its temporary ones).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvRow, type Cell, type Column } from '../sim/index.ts';
+import { UsageError } from './errors.ts';
+
+export interface WrittenFile {
+  readonly path: string;
+  /** Data rows (CSV) — the header is not counted. */
+  readonly rows: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** Checks that `dir` can hold outputs, before any work is done. */
+export function checkOutputDir(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir}: expected a folder, but it is a file`);
+}
+
+export class OutputDir {
+  private readonly pending: { temp: string; final: string }[] = [];
+  readonly files: WrittenFile[] = [];
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  private open(name: string): { fd: number; temp: string } {
+    mkdirSync(this.dir, { recursive: true });
+    const temp = join(this.dir, `.${name}.${process.pid}.tmp`);
+    this.pending.push({ temp, final: join(this.dir, name) });
+    return { fd: openSync(temp, 'w'), temp };
+  }
+
+  /** Writes a CSV file: the header, then each row, in chunks. */
+  writeCsv(name: string, columns: readonly Column[], rows: Iterable<readonly Cell[]>): WrittenFile {
+    const { fd } = this.open(name);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let count = 0;
+    let chunk = csvRow(columns.map((c) => c.name));
+    const flush = () => {
+      const buffer = Buffer.from(chunk, 'utf8');
+      writeSync(fd, buffer);
+      hash.update(buffer);
+      bytes += buffer.length;
+      chunk = '';
+    };
+    try {
+      for (const row of rows) {
+        chunk += csvRow(row);
+        count++;
+        if (chunk.length > 1 << 20) flush();
+      }
+      flush();
+    } finally {
+      closeSync(fd);
+    }
+    const file = { path: name, rows: count, bytes, sha256: hash.digest('hex') };
+    this.files.push(file);
+    return file;
+  }
+
+  /** Writes a text file (JSON documents). */
+  writeText(name: string, text: string): WrittenFile {
+    const { fd } = this.open(name);
+    const buffer = Buffer.from(text, 'utf8');
+    try {
+      writeSync(fd, buffer);
+    } finally {
+      closeSync(fd);
+    }
+    return { path: name, rows: 0, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
+  }
+
+  /** Moves every file into place. */
+  commit(): void {
+    for (const { temp, final } of this.pending) renameSync(temp, final);
+    this.pending.length = 0;
+  }
+
+  /** Removes every temporary file. */
+  abort(): void {
+    for (const { temp } of this.pending) rmSync(temp, { force: true });
+    this.pending.length = 0;
+  }
+}

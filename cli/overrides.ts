@@ -1,0 +1,42 @@
+/**
+ * `--set path=value`: a setting by its dotted path, applied after the scenario and the arm. The
+ * value is read as JSON where it parses (numbers, true/false, lists, objects) and as text
+ * otherwise, then checked against the parameters' schema like any scenario setting.
+ */
+import { formatValue, issueToError, mergeParams, nearest, overridesSchema, PARAMETERS, type ParamOverrides } from '../sim/index.ts';
+import { UsageError } from './errors.ts';
+
+const TOP = ['timeline', 'crisis', ...new Set(PARAMETERS.map((p) => p.path.split('.')[0]))];
+
+function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The overrides of a list of `path=value` assignments (later ones win). */
+export function parseSets(assignments: readonly string[]): ParamOverrides {
+  let overrides: Record<string, unknown> = {};
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    const path = eq > 0 ? assignment.slice(0, eq).trim() : '';
+    if (!path) throw new UsageError(`--set ${assignment}: expected path=value, e.g. --set lockdown.faceToFaceCut=0.5`);
+    const value = parseValue(assignment.slice(eq + 1));
+    const one: Record<string, unknown> = {};
+    let node = one;
+    const keys = path.split('.');
+    keys.slice(0, -1).forEach((key) => (node = node[key] = {} as Record<string, unknown>));
+    node[keys[keys.length - 1]] = value;
+    const checked = overridesSchema.safeParse(one);
+    if (!checked.success) {
+      const e = issueToError(checked.error.issues[0], { schema: overridesSchema, input: one });
+      const hint = keys.length === 1 && !TOP.includes(keys[0]) ? nearest(keys[0], TOP) : undefined;
+      const detail = hint ? `unknown setting; did you mean "${hint}"?` : `${e.expected}${e.given === undefined ? '' : `, got ${formatValue(e.given)}`}`;
+      throw new UsageError(`--set ${assignment}: ${e.path}: ${detail}`);
+    }
+    overrides = mergeParams(overrides, one);
+  }
+  return overrides as ParamOverrides;
+}

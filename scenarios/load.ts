@@ -1,0 +1,77 @@
+/**
+ * Reading a scenario: JSON with line and column on a syntax error, the schema with the JSON path
+ * of any problem, then every arm resolved and validated. Every error is one line that names the
+ * file: `scenarios/x.json: timeline[1].day: expected an integer from 0 to 364, got "ninety"`.
+ */
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { defaultParams, issueToError, ParamError } from '../sim/index.ts';
+import { armNames, armParams, type Scenario } from './scenario.ts';
+import { scenarioSchema } from './schema.ts';
+
+/** A problem with an input file, reported as one line naming the file. */
+export class InputError extends Error {
+  readonly file: string;
+  readonly detail: string;
+
+  constructor(file: string, detail: string) {
+    super(`${file}: ${detail}`);
+    this.name = 'InputError';
+    this.file = file;
+    this.detail = detail;
+  }
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** Parses JSON, or throws an InputError with the line and column of the first syntax error. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON.parse does not say where on every input; a tolerant parser finds the first error.
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const offset = first ? first.offset : text.length;
+    const { line, column } = lineAndColumn(text, offset);
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'unexpected end';
+    throw new InputError(file, `line ${line}, column ${column}: invalid JSON: ${what}`);
+  }
+}
+
+/** Days of a run as a scenario sets them (for the range of timeline days). */
+function daysIn(input: unknown): number {
+  const days = (input as { settings?: { days?: unknown } } | null)?.settings?.days;
+  return typeof days === 'number' && Number.isInteger(days) && days >= 1 ? days : defaultParams().days;
+}
+
+/** Checks a parsed scenario; every arm must resolve to valid parameters. */
+export function checkScenario(input: unknown, file: string): Scenario {
+  const declared = (input as { $schema?: unknown } | null)?.$schema;
+  if (typeof declared === 'string' && declared.includes('json-schema.org')) {
+    throw new InputError(file, 'this is a JSON Schema (of scenario files), not a scenario');
+  }
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) {
+    throw new InputError(file, issueToError(result.error.issues[0], { schema: scenarioSchema, input, days: daysIn(input) }).message);
+  }
+  const { $schema: _schema, ...scenario } = result.data;
+  for (const arm of armNames(scenario)) {
+    try {
+      armParams(scenario, arm);
+    } catch (e) {
+      if (e instanceof ParamError) throw new InputError(file, `arm ${JSON.stringify(arm)}: ${e.message}`);
+      throw e;
+    }
+  }
+  return scenario;
+}
+
+/** Parses and checks the text of a scenario file. */
+export function parseScenario(text: string, file: string): Scenario {
+  return checkScenario(parseJson(text, file), file);
+}

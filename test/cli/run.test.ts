@@ -1,0 +1,158 @@
+/**
+ * `kith run` end to end, through the compiled command: determinism across workers, files that
+ * parse back with an independent CSV parser to the engine's numbers, names that survive quoting,
+ * columns that match datapackage.json, and bad input that changes nothing.
+ */
+import { parse } from 'csv-parse/sync';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { armParams } from '../../scenarios/scenario.ts';
+import { parseScenario } from '../../scenarios/load.ts';
+import { DAILY_OUTCOMES, run, RUN_METRICS } from '../../sim/index.ts';
+import { kith, read, ROOT, snapshot, tempDir } from '../helpers/kith.ts';
+
+const SMALL = ['--persons', '600', '--days', '200', '--replicates', '3', '--quiet'];
+const CSVS = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv', 'agents.csv', 'ties.csv', 'flows.csv'];
+
+type Row = Record<string, string>;
+const rowsOf = (dir: string, file: string): Row[] => parse(read(dir, file), { columns: true }) as Row[];
+
+describe('kith run', () => {
+  let one = '';
+  let two = '';
+  beforeAll(() => {
+    one = tempDir();
+    two = tempDir();
+    const args = ['run', 'scenarios/covid-lockdown.json', ...SMALL, '--agents', '--ties', '--flows', '--agent-days', '89,120,199'];
+    expect(kith([...args, '--workers', '1', '--out', one]).status).toBe(0);
+    expect(kith([...args, '--workers', '2', '--out', two]).status).toBe(0);
+  });
+
+  it('writes every file', () => {
+    for (const file of [...CSVS, 'manifest.json', 'datapackage.json']) expect(read(one, file).length, file).toBeGreaterThan(0);
+  });
+
+  it('gives byte-identical CSVs and datapackage.json with 1 and 2 workers', () => {
+    for (const file of [...CSVS, 'datapackage.json']) expect(read(two, file) === read(one, file), file).toBe(true);
+  });
+
+  it('gives manifests that differ only in times, command line and workers', () => {
+    const strip = (dir: string) => {
+      const { started: _s, finished: _f, command: _c, workers: _w, ...rest } = JSON.parse(read(dir, 'manifest.json'));
+      return rest;
+    };
+    expect(strip(two)).toEqual(strip(one));
+    const manifest = JSON.parse(read(one, 'manifest.json'));
+    expect(manifest.seeds.map((s: { seed: number }) => s.seed)).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3]);
+    expect(manifest.files.find((f: { path: string }) => f.path === 'runs.csv').rows).toBe(3 * 3 * 8);
+  });
+
+  it('has exactly the columns datapackage.json declares, in order', () => {
+    const pkg = JSON.parse(read(one, 'datapackage.json'));
+    for (const resource of pkg.resources) {
+      const header = parse(read(one, resource.path), { to_line: 1 })[0];
+      expect(header, resource.path).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
+    }
+    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual(CSVS);
+  });
+
+  it('parses back to the engine’s own numbers', () => {
+    const scenario = parseScenario(read(ROOT, 'scenarios/covid-lockdown.json'), 'covid-lockdown.json');
+    const params = armParams(scenario, 'online-shg', { persons: 600, days: 200 });
+    const direct = run(params, 2); // replicate 1 of seed 1
+    const S = direct.subgroups.length;
+    const series = rowsOf(one, 'timeseries.csv').filter((r) => r.arm === 'online-shg' && r.replicate === '1');
+    expect(series.length).toBe(200 * S);
+    for (const row of series.filter((_, k) => k % 97 === 0)) {
+      const day = Number(row.day);
+      const s = direct.subgroups.indexOf(row.subgroup as never);
+      for (const o of DAILY_OUTCOMES) {
+        const value = direct.daily[o.name as keyof typeof direct.daily][day * S + s];
+        expect(row[o.name] === '' ? NaN : Number(row[o.name]), `${o.name} day ${day}`).toBe(Number.isFinite(value) ? value : NaN);
+      }
+    }
+    const runs = rowsOf(one, 'runs.csv').filter((r) => r.arm === 'online-shg' && r.replicate === '1');
+    for (const row of runs) {
+      const metrics = direct.metrics[direct.subgroups.indexOf(row.subgroup as never)];
+      for (const m of RUN_METRICS) expect(row[m.name] === '' ? null : Number(row[m.name]), m.name).toBe(metrics[m.name]);
+    }
+  });
+
+  it('pairs runs by seed in effects.csv', () => {
+    const runs = rowsOf(one, 'runs.csv').filter((r) => r.subgroup === 'everyone');
+    const depth = (arm: string) => runs.filter((r) => r.arm === arm).map((r) => Number(r.depth));
+    const differences = depth('online-shg').map((d, k) => d - depth('no-online-shg')[k]);
+    const effect = rowsOf(one, 'effects.csv').find((r) => r.arm === 'online-shg' && r.subgroup === 'everyone' && r.metric === 'depth') as Row;
+    expect(Number(effect.n)).toBe(3);
+    expect(Number(effect.mean_difference)).toBeCloseTo(differences.reduce((a, b) => a + b) / 3, 14);
+  });
+
+  it('keeps a name with a comma, a quote and a line break intact', () => {
+    const dir = tempDir();
+    const scenario = JSON.parse(read(ROOT, 'scenarios/covid-lockdown.json'));
+    const name = 'Lockdown, "strict"\nedition';
+    const arm = 'with, "groups"\nonline';
+    scenario.name = name;
+    scenario.arms = { [arm]: scenario.arms['online-shg'], base: scenario.arms['no-online-shg'] };
+    scenario.reference = 'base';
+    writeFileSync(join(dir, 'odd.json'), JSON.stringify(scenario));
+    const out = join(dir, 'out');
+    expect(kith(['run', join(dir, 'odd.json'), '--persons', '200', '--days', '200', '--replicates', '2', '--quiet', '--out', out]).status).toBe(0);
+    for (const file of ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv']) {
+      const rows = rowsOf(out, file);
+      expect(new Set(rows.map((r) => r.scenario)), file).toEqual(new Set([name]));
+      expect(new Set(rows.map((r) => r.arm)), file).toEqual(file === 'effects.csv' ? new Set([arm]) : new Set([arm, 'base']));
+    }
+  });
+});
+
+describe('kith run on bad input', () => {
+  const out = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'keep.txt'), 'already here');
+    return dir;
+  };
+  const scenarioWith = (edit: (s: Record<string, unknown>) => void, raw?: string) => {
+    const dir = tempDir();
+    const s = JSON.parse(read(ROOT, 'scenarios/covid-lockdown.json'));
+    edit(s);
+    writeFileSync(join(dir, 'x.json'), raw ?? JSON.stringify(s, null, 2));
+    return join(dir, 'x.json');
+  };
+  const fileAsOut = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    return join(dir, 'a-file');
+  };
+
+  const cases: [string, () => { args: string[]; out: string }, RegExp][] = [
+    ['a missing file', () => ({ args: ['run', 'scenarios/nope.json'], out: out() }), /^kith: scenarios\/nope\.json: no such file$/],
+    ['invalid JSON', () => ({ args: ['run', scenarioWith(() => {}, '{\n  "name": "x",\n  "arms": }\n')], out: out() }), /x\.json: line 3, column 11: invalid JSON/],
+    ['an unknown key', () => ({ args: ['run', scenarioWith((s) => (s.settings = { shg: { pjoin: 0.1 } }))], out: out() }), /x\.json: settings\.shg\.pjoin: unknown setting; did you mean "pJoin"\?$/],
+    ['a wrong type', () => ({ args: ['run', scenarioWith((s) => ((s.timeline as object[])[1] = { type: 'reopening', day: 'ninety' }))], out: out() }), /x\.json: timeline\[1\]\.day: expected an integer from 0 to 364, got "ninety"$/],
+    ['a value out of range', () => ({ args: ['run', scenarioWith((s) => (s.settings = { lockdown: { faceToFaceCut: 1.5 } }))], out: out() }), /x\.json: settings\.lockdown\.faceToFaceCut: expected a number from 0 to 1, got 1\.5$/],
+    ['an unknown arm', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--arms', 'online'], out: out() }), /--arms: unknown arm "online"; the arms are "no-lockdown", "no-online-shg", "online-shg"$/],
+    ['a bad --set path', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--set', 'shg.pjoin=0.1'], out: out() }), /--set shg\.pjoin=0\.1: shg\.pjoin: unknown setting; did you mean "pJoin"\?$/],
+    ['a bad --set value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--set', 'lockdown.faceToFaceCut=2'], out: out() }), /--set lockdown\.faceToFaceCut=2: lockdown\.faceToFaceCut: expected a number from 0 to 1, got 2$/],
+    ['an unknown flag', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicate', '3'], out: out() }), /unknown flag --replicate; did you mean --replicates\?/],
+    ['a bad flag value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', 'ten'], out: out() }), /--replicates: expected an integer of at least 1, got "ten"$/],
+    ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],
+  ];
+
+  for (const [what, make, message] of cases) {
+    it(`exits 2 with one clear line, writing nothing, for ${what}`, () => {
+      const { args, out: dir } = make();
+      const before = snapshot(dir);
+      // Small settings first, so that a case's own flags come later and win.
+      const [command, ...rest] = args;
+      const r = kith([command, '--out', dir, '--persons', '200', '--replicates', '1', '--quiet', ...rest]);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(snapshot(dir)).toBe(before);
+    });
+  }
+});

@@ -1,0 +1,57 @@
+/** The shipped scenario files: valid, runnable, and described by an up-to-date JSON Schema. */
+import { parse } from 'csv-parse/sync';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaText } from '../../cli/schema.ts';
+import { parseScenario } from '../../scenarios/load.ts';
+import { armNames } from '../../scenarios/scenario.ts';
+import { kith, ROOT, tempDir } from '../helpers/kith.ts';
+
+const FILES = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .map((f) => `scenarios/${f}`);
+
+describe('shipped scenarios', () => {
+  it('are the seven of MODEL.md §7', () => {
+    expect(FILES.map((f) => f.replace(/^scenarios\/|\.json$/g, '')).sort()).toEqual(
+      ['baseline', 'covid-lockdown', 'digital-divide', 'formal-collapse', 'norway-model', 'savings-groups', 'social-workers-mutual-aid'].sort(),
+    );
+  });
+
+  it('all pass kith validate', () => {
+    const r = kith(['validate', ...FILES]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(FILES.length);
+  });
+
+  it('each name the JSON Schema, for editors', () => {
+    for (const file of FILES) expect(JSON.parse(readFileSync(join(ROOT, file), 'utf8')).$schema, file).toBe('./scenario.schema.json');
+  });
+
+  for (const file of FILES) {
+    it(`${file} runs with 2,000 persons and 2 replicates`, () => {
+      const out = tempDir();
+      const r = kith(['run', file, '--persons', '2000', '--replicates', '2', '--quiet', '--out', out]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const scenario = parseScenario(readFileSync(join(ROOT, file), 'utf8'), file);
+      const runs = parse(readFileSync(join(out, 'runs.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+      expect(runs).toHaveLength(armNames(scenario).length * 2 * 8);
+      expect(runs.filter((row) => row.subgroup === 'everyone').every((row) => Number(row.n) === 2000)).toBe(true);
+    });
+  }
+});
+
+describe('scenario.schema.json', () => {
+  it('is the one generated from the schema (npm run schema)', () => {
+    expect(readFileSync(join(ROOT, 'scenarios/scenario.schema.json'), 'utf8') === schemaText(), 'scenarios/scenario.schema.json is out of date: run npm run schema').toBe(true);
+  });
+
+  it('is refused as a scenario, with a line that says why', () => {
+    expect(() => parseScenario(readFileSync(join(ROOT, 'scenarios/scenario.schema.json'), 'utf8'), 'scenario.schema.json')).toThrow(
+      'scenario.schema.json: this is a JSON Schema (of scenario files), not a scenario',
+    );
+  });
+});
