@@ -56,13 +56,21 @@ export interface TieSnapshot {
   readonly channels: readonly Uint8Array[];
 }
 
-export interface RunRecord {
-  readonly arm: string;
-  readonly replicate: number;
-  readonly seed: number;
+export interface RunRecord extends MetricsRecord {
   readonly outcomes: RunOutcomes;
   readonly agents?: AgentSnapshot;
   readonly ties?: TieSnapshot;
+}
+
+/**
+ * What the runs, summary and effects tables need of a run: its metrics per subgroup. A sweep keeps
+ * only this of each finished run (on disk), never its daily series.
+ */
+export interface MetricsRecord {
+  readonly arm: string;
+  readonly replicate: number;
+  readonly seed: number;
+  readonly outcomes: Pick<RunOutcomes, 'subgroups' | 'subgroupSizes' | 'metrics'>;
 }
 
 const CHANNEL_NAMES: Record<number, string> = { [CHANNEL.closed]: 'closed', [CHANNEL.faceToFace]: 'face-to-face', [CHANNEL.remote]: 'remote' };
@@ -82,7 +90,7 @@ export function* timeseriesRows(scenario: string, runs: readonly RunRecord[]): G
   }
 }
 
-export function* runsRows(scenario: string, runs: readonly RunRecord[]): Generator<Cell[]> {
+export function* runsRows(scenario: string, runs: readonly MetricsRecord[]): Generator<Cell[]> {
   for (const { arm, replicate, seed, outcomes: r } of runs) {
     for (let s = 0; s < r.subgroups.length; s++) {
       yield [scenario, arm, replicate, seed, r.subgroups[s], r.subgroupSizes[s], ...RUN_METRICS.map((m) => r.metrics[s][m.name])];
@@ -91,16 +99,16 @@ export function* runsRows(scenario: string, runs: readonly RunRecord[]): Generat
 }
 
 /** Runs grouped by arm, in first-seen (scenario) order, each sorted by replicate. */
-function byArm(runs: readonly RunRecord[]): Map<string, RunRecord[]> {
-  const arms = new Map<string, RunRecord[]>();
+function byArm(runs: readonly MetricsRecord[]): Map<string, MetricsRecord[]> {
+  const arms = new Map<string, MetricsRecord[]>();
   for (const run of runs) arms.set(run.arm, [...(arms.get(run.arm) ?? []), run]);
   for (const list of arms.values()) list.sort((a, b) => a.replicate - b.replicate);
   return arms;
 }
 
-const metricOf = (run: RunRecord, s: number, metric: RunMetric) => run.outcomes.metrics[s][metric];
+const metricOf = (run: MetricsRecord, s: number, metric: RunMetric) => run.outcomes.metrics[s][metric];
 
-export function* summaryRows(scenario: string, runs: readonly RunRecord[]): Generator<Cell[]> {
+export function* summaryRows(scenario: string, runs: readonly MetricsRecord[]): Generator<Cell[]> {
   for (const [arm, list] of byArm(runs)) {
     const subgroups = list[0].outcomes.subgroups;
     for (let s = 0; s < subgroups.length; s++) {
@@ -128,7 +136,7 @@ export function* summaryRows(scenario: string, runs: readonly RunRecord[]): Gene
 }
 
 /** Paired effects of each arm against the reference: runs with the same replicate share a seed. */
-export function* effectsRows(scenario: string, reference: string, runs: readonly RunRecord[]): Generator<Cell[]> {
+export function* effectsRows(scenario: string, reference: string, runs: readonly MetricsRecord[]): Generator<Cell[]> {
   const arms = byArm(runs);
   const base = arms.get(reference);
   if (!base) return;

@@ -58,3 +58,14 @@ export function uniformAt(key: number, item: number, draw: number): number {
   const h = fmix(absorb(absorb(key, item), draw) ^ 8);
   return (h >>> 0) * TWO_TO_MINUS_32;
 }
+
+/**
+ * A 32-bit unsigned hash of a list of non-negative safe integers (each folded in as two 32-bit
+ * words, low then high, then the count), by the same murmur3 rounds as the daily draws. Pure and
+ * simple to re-implement in any language, so a seed derived from others can be checked by hand.
+ */
+export function hashIntegers(values: readonly number[]): number {
+  let h = 0x4b697468; // "Kith"
+  for (const v of values) h = absorb(absorb(h, v >>> 0), Math.floor(v / 4294967296) >>> 0);
+  return fmix(h ^ values.length) >>> 0;
+}
