@@ -40,23 +40,37 @@ export class OutputDir {
 
   /** Writes a CSV file: the header, then each row, in chunks. */
   writeCsv(name: string, columns: readonly Column[], rows: Iterable<readonly Cell[]>): WrittenFile {
+    return this.writeCsvParts(name, columns, (function* () {
+      for (const row of rows) yield { text: csvRow(row), rows: 1 };
+    })());
+  }
+
+  /**
+   * Writes a CSV file from rows formatted already (a sweep's timeseries, read back from its
+   * journal): the header, then each part, which says how many rows it holds.
+   */
+  writeCsvParts(name: string, columns: readonly Column[], parts: Iterable<{ text: string | Buffer; rows: number }>): WrittenFile {
     const { fd } = this.open(name);
     const hash = createHash('sha256');
     let bytes = 0;
     let count = 0;
     let chunk = csvRow(columns.map((c) => c.name));
-    const flush = () => {
-      const buffer = Buffer.from(chunk, 'utf8');
-      writeSync(fd, buffer);
+    const write = (buffer: Buffer) => {
+      for (let done = 0; done < buffer.length; ) done += writeSync(fd, buffer, done, buffer.length - done);
       hash.update(buffer);
       bytes += buffer.length;
+    };
+    const flush = () => {
+      write(Buffer.from(chunk, 'utf8'));
       chunk = '';
     };
     try {
-      for (const row of rows) {
-        chunk += csvRow(row);
-        count++;
-        if (chunk.length > 1 << 20) flush();
+      for (const part of parts) {
+        count += part.rows;
+        if (typeof part.text !== 'string') {
+          flush();
+          write(part.text);
+        } else if ((chunk += part.text).length > 1 << 20) flush();
       }
       flush();
     } finally {

@@ -4,6 +4,7 @@
  * otherwise, then checked against the parameters' schema like any scenario setting.
  */
 import { formatValue, issueToError, mergeParams, nearest, overridesSchema, PARAMETERS, type ParamOverrides } from '../sim/index.ts';
+import { integerFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 
 const TOP = ['timeline', 'crisis', ...new Set(PARAMETERS.map((p) => p.path.split('.')[0]))];
@@ -38,5 +39,13 @@ export function parseSets(assignments: readonly string[]): ParamOverrides {
     }
     overrides = mergeParams(overrides, one);
   }
+  return overrides as ParamOverrides;
+}
+
+/** The settings of `--set`, `--persons` and `--days`, which run, describe and sweep all take. */
+export function commandLineSettings(command: string, values: Record<string, unknown>): ParamOverrides {
+  const overrides: Record<string, unknown> = parseSets((values.set as string[] | undefined) ?? []);
+  if (values.persons !== undefined) overrides.persons = integerFlag(command, 'persons', values.persons, 0, 2, 10_000_000);
+  if (values.days !== undefined) overrides.days = integerFlag(command, 'days', values.days, 0, 1, 3650);
   return overrides as ParamOverrides;
 }

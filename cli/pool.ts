@@ -1,6 +1,7 @@
 /**
  * Runs jobs on worker threads, a job at a time per worker, and hands each result back with its
- * job's id, so callers can order results whatever order they finish in.
+ * job, so callers can order results whatever order they finish in. Jobs come from a list, or from
+ * a queue that may offer more work once results come in (a sweep's sequential replication).
  */
 import { Worker } from 'node:worker_threads';
 import type { Capture } from '../sim/index.ts';
@@ -21,44 +22,78 @@ export interface PoolHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * Work handed out one job at a time. `next()` returns undefined when nothing can start now; the
+ * pool asks again after each result, and finishes when nothing is running and nothing is offered.
+ */
+export interface JobQueue {
+  next(): Job | undefined;
+}
+
+function queueOf(jobs: readonly Job[]): JobQueue {
+  let next = 0;
+  return { next: () => (next < jobs.length ? jobs[next++] : undefined) };
+}
+
 export async function runPool(
-  jobs: readonly Job[],
+  jobs: readonly Job[] | JobQueue,
   workers: number,
   onResult: (job: Job, result: Capture) => void,
   onStart?: (handle: PoolHandle) => void,
 ): Promise<void> {
+  const queue = Array.isArray(jobs) ? queueOf(jobs) : (jobs as JobQueue);
   const threads: Worker[] = [];
-  const handle: PoolHandle = { stop: async () => void (await Promise.all(threads.map((t) => t.terminate()))) };
+  const idle: Worker[] = [];
+  const running = new Map<number, Job>();
+  let stopping = false;
+  const handle: PoolHandle = {
+    stop: async () => {
+      stopping = true;
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
   onStart?.(handle);
-  let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      let running = 0;
-      const give = (thread: Worker) => {
-        if (next >= jobs.length) {
-          if (running === 0) resolve();
-          return;
-        }
-        running++;
-        thread.postMessage(jobs[next++]);
+      const fail = (e: Error) => {
+        stopping = true;
+        reject(e);
       };
-      for (let w = 0; w < Math.min(workers, jobs.length); w++) {
+      // Gives work to idle threads, starting threads up to `workers` while there is work.
+      const dispatch = () => {
+        for (;;) {
+          if (stopping) return;
+          if (idle.length === 0 && threads.length >= workers) break;
+          const job = queue.next();
+          if (!job) break;
+          const thread = idle.pop() ?? spawn();
+          running.set(job.id, job);
+          thread.postMessage(job);
+        }
+        if (running.size === 0) resolve();
+      };
+      const spawn = (): Worker => {
         const thread = startWorker();
         threads.push(thread);
         thread.on('message', (reply: Reply) => {
-          running--;
-          const job = jobs[reply.id];
-          if ('error' in reply) return reject(new Error(`run failed (${job.label}): ${reply.error}`));
-          onResult(job, reply.result);
-          give(thread);
+          const job = running.get(reply.id) as Job;
+          running.delete(reply.id);
+          if ('error' in reply) return fail(new Error(`run failed (${job.label}): ${reply.error}`));
+          try {
+            onResult(job, reply.result);
+          } catch (e) {
+            return fail(e as Error);
+          }
+          idle.push(thread);
+          dispatch();
         });
-        thread.on('error', (e) => reject(new Error(`a worker failed: ${e.message}`)));
+        thread.on('error', (e) => fail(new Error(`a worker failed: ${e.message}`)));
         thread.on('exit', (code) => {
-          if (code !== 0 && next <= jobs.length && running > 0) reject(new Error(`a worker stopped with code ${code}`));
+          if (code !== 0 && !stopping && running.size > 0) fail(new Error(`a worker stopped with code ${code}`));
         });
-        give(thread);
-      }
-      if (jobs.length === 0) resolve();
+        return thread;
+      };
+      dispatch();
     });
   } finally {
     await handle.stop();

@@ -6,13 +6,15 @@ import cliProgress from 'cli-progress';
 
 export interface Progress {
   tick(): void;
+  /** The work grew (a sweep adding replicates). */
+  total(total: number): void;
   stop(): void;
 }
 
-function plainLines(label: string, total: number): Progress {
+function plainLines(label: string, total: number, done: number): Progress {
   const started = Date.now();
-  let done = 0;
-  let shown = 0;
+  const before = done;
+  let shown = Math.floor((10 * done) / total);
   return {
     tick() {
       done++;
@@ -20,20 +22,22 @@ function plainLines(label: string, total: number): Progress {
       if (tenth === shown && done < total) return;
       shown = tenth;
       const elapsed = (Date.now() - started) / 1000;
-      const eta = done < total ? `, about ${Math.ceil((elapsed / done) * (total - done))} s to go` : '';
+      const eta = done < total ? `, about ${Math.ceil((elapsed / (done - before)) * (total - done))} s to go` : '';
       process.stderr.write(`kith: ${label} ${done}/${total} (${Math.round((100 * done) / total)}%)${eta}\n`);
     },
+    total: (n) => void (total = n),
     stop() {},
   };
 }
 
-export function progress(label: string, total: number, quiet: boolean): Progress {
-  if (quiet || total === 0) return { tick() {}, stop() {} };
-  if (!process.stderr.isTTY) return plainLines(label, total);
+/** Progress over `total` units of work, `done` of them done already (a resumed sweep). */
+export function progress(label: string, total: number, quiet: boolean, done = 0): Progress {
+  if (quiet || total === 0) return { tick() {}, total() {}, stop() {} };
+  if (!process.stderr.isTTY) return plainLines(label, total, done);
   const bar = new cliProgress.SingleBar(
     { format: `kith: ${label} [{bar}] {value}/{total} · {percentage}% · ETA {eta_formatted}`, stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
-  return { tick: () => bar.increment(), stop: () => bar.stop() };
+  bar.start(total, done);
+  return { tick: () => bar.increment(), total: (n) => bar.setTotal(n), stop: () => bar.stop() };
 }

@@ -13,13 +13,12 @@ import {
   PARAMETERS,
   ParamError,
   type NetworkStats,
-  type ParamOverrides,
   type Params,
   type TimelineEvent,
 } from '../../sim/index.ts';
 import { integerFlag, parse, type Options, type Parsed } from '../args.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { parseSets } from '../overrides.ts';
+import { commandLineSettings } from '../overrides.ts';
 import { readScenario } from '../scenario-file.ts';
 import { alignColumns, wrap } from '../table.ts';
 
@@ -99,14 +98,12 @@ function describeScenario(values: Parsed['values'], positionals: string[]): Desc
   if (positionals.length !== 1) throw new UsageError(`kith describe: expected one scenario file, got ${positionals.length} (see kith describe --help)`);
   const file = positionals[0];
   const { scenario } = readScenario(file);
-  const overrides: Record<string, unknown> = parseSets((values.set as string[] | undefined) ?? []);
-  if (values.persons !== undefined) overrides.persons = integerFlag('describe', 'persons', values.persons, 0, 2, 10_000_000);
-  if (values.days !== undefined) overrides.days = integerFlag('describe', 'days', values.days, 0, 1, 3650);
+  const overrides = commandLineSettings('describe', values);
   const seed = integerFlag('describe', 'seed', values.seed, 1, 0);
   const arm = chooseArm(scenario, values.arm);
   let params: Params;
   try {
-    params = armParams(scenario, arm, overrides as ParamOverrides);
+    params = armParams(scenario, arm, overrides);
   } catch (e) {
     if (e instanceof ParamError) throw new UsageError(`${file}: arm ${JSON.stringify(arm)} with the command-line settings: ${e.message}`);
     throw e;

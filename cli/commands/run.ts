@@ -22,7 +22,6 @@ import {
   tiesColumns,
   tiesRows,
   timeseriesRows,
-  type ParamOverrides,
   type Params,
   type RunRecord,
 } from '../../sim/index.ts';
@@ -30,7 +29,7 @@ import { integerFlag, listFlag, parse, type Options } from '../args.ts';
 import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
 import { checkOutputDir, OutputDir } from '../output.ts';
-import { parseSets } from '../overrides.ts';
+import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
 import { progress } from '../progress.ts';
 import { readScenario } from '../scenario-file.ts';
@@ -115,14 +114,12 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   if (positionals.length !== 1) throw new UsageError(`kith run: expected one scenario file, got ${positionals.length} (see kith run --help)`);
   const file = positionals[0];
   const { scenario } = readScenario(file);
-  const overrides: Record<string, unknown> = parseSets((values.set as string[] | undefined) ?? []);
-  if (values.persons !== undefined) overrides.persons = integerFlag('run', 'persons', values.persons, 0, 2, 10_000_000);
-  if (values.days !== undefined) overrides.days = integerFlag('run', 'days', values.days, 0, 1, 3650);
+  const overrides = commandLineSettings('run', values);
   const arms = selectArms(scenario, listFlag(values.arms));
   const params = new Map<string, Params>();
   for (const arm of arms) {
     try {
-      params.set(arm, armParams(scenario, arm, overrides as ParamOverrides));
+      params.set(arm, armParams(scenario, arm, overrides));
     } catch (e) {
       if (e instanceof ParamError) throw new UsageError(`${file}: arm ${JSON.stringify(arm)} with the command-line settings: ${e.message}`);
       throw e;
