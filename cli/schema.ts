@@ -1,18 +1,28 @@
 /**
- * `npm run schema`: writes scenarios/scenario.schema.json from the zod schema, so editors complete
- * and check scenario files. A test fails if the committed file is out of date.
+ * `npm run schema`: writes scenarios/scenario.schema.json and scenarios/sweep.schema.json from the
+ * zod schemas, so editors complete and check scenario and sweep files. A test fails if a committed
+ * file is out of date.
  */
 import { writeFileSync } from 'node:fs';
 import { scenarioJsonSchema } from '../scenarios/schema.ts';
+import { sweepJsonSchema } from '../scenarios/sweep.ts';
 
 export const SCHEMA_FILE = new URL('../scenarios/scenario.schema.json', import.meta.url);
+export const SWEEP_SCHEMA_FILE = new URL('../scenarios/sweep.schema.json', import.meta.url);
 
-/** The file's text: stable key order and a final newline, so it diffs cleanly. */
+/** A schema file's text: stable key order and a final newline, so it diffs cleanly. */
+const text = (schema: object) => `${JSON.stringify(schema, null, 2)}\n`;
+
 export function schemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  return text(scenarioJsonSchema());
+}
+
+export function sweepSchemaText(): string {
+  return text(sweepJsonSchema());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(SCHEMA_FILE, schemaText());
-  console.log(`wrote ${SCHEMA_FILE.pathname}`);
+  writeFileSync(SWEEP_SCHEMA_FILE, sweepSchemaText());
+  console.log(`wrote ${SCHEMA_FILE.pathname} and ${SWEEP_SCHEMA_FILE.pathname}`);
 }
