@@ -12,6 +12,7 @@ import { KIND } from '../groups/store.ts';
 import { LAYER } from '../network/layers.ts';
 import { formalMultiplier } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
+import { exp } from '../math.ts';
 
 const { friend: FRIEND, kin: KIN } = LAYER;
 const SAVINGS = KIND.savings;
@@ -56,13 +57,13 @@ export function perception(world: World, gain = 1 / world.params.perception.smoo
     const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
     const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
     const p2 = faceToFace + r2 * remote + offer2 + groupInstrumental;
-    perceived[f] += (1 - Math.exp(-p0 / s0) - perceived[f]) * gain;
-    perceived[f + 1] += (1 - Math.exp(-p1 / s0) - perceived[f + 1]) * gain;
-    perceived[f + 2] += (1 - Math.exp(-p2 / s0) - perceived[f + 2]) * gain;
+    perceived[f] += (1 - exp(-p0 / s0) - perceived[f]) * gain;
+    perceived[f + 1] += (1 - exp(-p1 / s0) - perceived[f + 1]) * gain;
+    perceived[f + 2] += (1 - exp(-p2 / s0) - perceived[f + 2]) * gain;
     iHave[i] = (perceived[f] + perceived[f + 1] + perceived[f + 2]) / 3;
 
     const spread = kappa * lonelyFriends + kappaKin * lonelyKin;
-    const target = clamp01(1 - Math.exp(-(contact[i] + belonging[i]) / c0) - spread);
+    const target = clamp01(1 - exp(-(contact[i] + belonging[i]) / c0) - spread);
     conn[i] += (target - conn[i]) * gain;
   }
 }

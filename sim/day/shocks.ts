@@ -7,6 +7,7 @@
 import { crisisIntensity } from '../timeline/environment.ts';
 import { dayKey, uniformAt } from '../random/index.ts';
 import type { World } from '../world.ts';
+import { log } from '../math.ts';
 
 // A module-local copy: calling through an imported binding can cost a load per call in hot loops.
 const uniform = uniformAt;
@@ -26,10 +27,10 @@ export function shocks(world: World): void {
 
   for (let i = 0, f = 0; i < n; i++, f += 3) {
     // Draws 0/1, 2/3, 4/5: (whether, how much) per function.
-    if (uniform(key, i, 0) < pEmotional) need[f] -= mean * Math.log(1 - uniform(key, i, 1));
-    if (uniform(key, i, 2) < pInformational) need[f + 1] -= mean * Math.log(1 - uniform(key, i, 3));
+    if (uniform(key, i, 0) < pEmotional) need[f] -= mean * log(1 - uniform(key, i, 1));
+    if (uniform(key, i, 2) < pInformational) need[f + 1] -= mean * log(1 - uniform(key, i, 3));
     const pInstrumental = Math.min(1, rateInstrumental * (1 + poverty * (1 - material[i])));
-    if (uniform(key, i, 4) < pInstrumental) need[f + 2] -= mean * Math.log(1 - uniform(key, i, 5));
+    if (uniform(key, i, 4) < pInstrumental) need[f + 2] -= mean * log(1 - uniform(key, i, 5));
     const lost = contactRef[i] - contact[i];
     if (lost > 0) need[f] += isolation * lost;
   }

@@ -7,6 +7,7 @@
  * softens stress (buffering); more I AM, I CAN and I HAVE recover faster (Grotberg 1995).
  */
 import type { World } from '../world.ts';
+import { exp } from '../math.ts';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -17,10 +18,10 @@ export function wellbeing(world: World, settle = false): void {
   const { strain } = world.scratch;
   const { betaC, betaS, gamma, rho } = world.params.wellbeing;
   for (let i = 0, f = 0; i < n; i++, f += 3) {
-    const s = 1 - Math.exp(-(need[f] + need[f + 1] + need[f + 2]));
+    const s = 1 - exp(-(need[f] + need[f + 1] + need[f + 2]));
     stress[i] = s;
     const target = clamp01(wb0[i] + betaC * (conn[i] - 0.5) - betaS * s * (1 - gamma * iHave[i]) - strain[i]);
     const resilience = (iAm[i] + iCan[i] + iHave[i]) / 3;
-    wb[i] += (settle ? 1 : 1 - Math.exp(-rho * (0.5 + resilience))) * (target - wb[i]);
+    wb[i] += (settle ? 1 : 1 - exp(-rho * (0.5 + resilience))) * (target - wb[i]);
   }
 }

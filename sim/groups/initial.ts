@@ -8,6 +8,7 @@ import type { Params } from '../params/index.ts';
 import type { Persons } from '../population/fields.ts';
 import { constructionStream, randomInt } from '../random/index.ts';
 import { GOVERNANCE, Groups, KIND, MODE } from './store.ts';
+import { log } from '../math.ts';
 
 /** Efraimidis–Spirakis weighted sampling without replacement: the m largest of ln(u) / weight. */
 function weightedSample(keys: Float64Array, m: number): Int32Array {
@@ -28,7 +29,7 @@ export function initialGroups(params: Params, persons: Persons, network: Network
   for (let i = 0; i < n; i++) {
     let support = 0;
     for (let e = network.offsets[i * L]; e < network.offsets[(i + 1) * L]; e++) support += network.weight[e];
-    keys[i] = Math.log(1 - rng()) * (1 + support);
+    keys[i] = log(1 - rng()) * (1 + support);
   }
   const members = weightedSample(keys, Math.round(params.shg.initialShare * n)); // ascending: ring order
 

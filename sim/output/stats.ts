@@ -1,4 +1,5 @@
 /** Summary statistics for replicate runs: mean, standard deviation, and Student t intervals. */
+import { exp, log, sin } from '../math.ts';
 
 export function mean(xs: readonly number[]): number {
   let sum = 0;
@@ -11,7 +12,7 @@ export function sd(xs: readonly number[]): number {
   if (xs.length < 2) return NaN;
   const m = mean(xs);
   let sum = 0;
-  for (const x of xs) sum += (x - m) ** 2;
+  for (const x of xs) sum += (x - m) * (x - m);
   return Math.sqrt(sum / (xs.length - 1));
 }
 
@@ -21,12 +22,12 @@ function logGamma(x: number): number {
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
   let a = c[0];
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 /** Continued fraction of the regularised incomplete beta function (modified Lentz). */
@@ -63,7 +64,7 @@ function betaFraction(a: number, b: number, x: number): number {
 function incompleteBeta(a: number, b: number, x: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x));
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 

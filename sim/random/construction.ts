@@ -4,6 +4,7 @@
  * membership) never shifts the draws of another (the population or the network).
  */
 import seedrandom from 'seedrandom';
+import { cos, exp, log, pow } from '../math.ts';
 
 export const CONSTRUCTION_STREAMS = ['population', 'network', 'groups'] as const;
 export type ConstructionStream = (typeof CONSTRUCTION_STREAMS)[number];
@@ -37,14 +38,14 @@ export function uniformBetween(rng: Rng, low: number, high: number): number {
 export function normal(rng: Rng): number {
   const u = 1 - rng();
   const v = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
 /** Poisson draw by inversion of the cumulative distribution (small means only). */
 export function poisson(rng: Rng, mean: number): number {
   const u = rng();
   let k = 0;
-  let p = Math.exp(-mean);
+  let p = exp(-mean);
   let cumulative = p;
   while (u > cumulative && k < 1000) {
     k++;
@@ -56,7 +57,7 @@ export function poisson(rng: Rng, mean: number): number {
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (2000), boosted for shape < 1. */
 export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng(), 1 / shape);
+  if (shape < 1) return gamma(rng, shape + 1) * pow(1 - rng(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -68,7 +69,7 @@ export function gamma(rng: Rng, shape: number): number {
     } while (v <= 0);
     v = v * v * v;
     const u = 1 - rng();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    if (log(u) < 0.5 * x * x + d - d * v + d * log(v)) return d * v;
   }
 }
 

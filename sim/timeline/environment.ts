@@ -3,6 +3,7 @@
  * lockdown, the platform, and the crisis that raises the rate of life events (MODEL.md §4.2).
  */
 import type { Params } from '../params/index.ts';
+import { pow } from '../math.ts';
 
 export interface Crisis {
   /** Day the crisis began: crisis rates start at their onset multiplier M. */
@@ -55,7 +56,7 @@ export function formalMultiplier(env: Environment): number {
 export function crisisIntensity(env: Environment, day: number, shocks: Params['shocks']): number {
   const crisis = env.crisis;
   if (!crisis || day < crisis.onset) return 0;
-  const adapted = (until: number) => Math.pow(2, -(until - crisis.onset) / shocks.adapt);
+  const adapted = (until: number) => pow(2, -(until - crisis.onset) / shocks.adapt);
   if (crisis.end === null || day < crisis.end) return adapted(day);
   if (shocks.reopenDays === 0) return 0;
   return adapted(crisis.end) * Math.max(0, 1 - (day - crisis.end) / shocks.reopenDays);
