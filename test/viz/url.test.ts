@@ -1,0 +1,47 @@
+/** The address carries every setting; whatever it holds, reading it never throws. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultState, formatState, parseState, type ViewState } from '../../viz/state/url.ts';
+
+const SCENARIOS = ['baseline', 'covid-lockdown'];
+
+describe('parseState', () => {
+  it('should read back what formatState wrote', () => {
+    const state: ViewState = {
+      ...defaultState(),
+      scenario: 'baseline',
+      arms: ['shg', 'no-shg'],
+      seed: 42,
+      levers: { persons: 500, cut: 0.25 },
+      live: [{ type: 'lockdown', day: 12 }, { type: 'reopening', day: 40 }],
+      day: 80,
+      speed: 20,
+      subgroup: 'older',
+      person: 17,
+      presenter: true,
+    };
+    expect(parseState(formatState(state), SCENARIOS)).toEqual({ state, problems: [] });
+  });
+
+  it('should report an unknown scenario as text and show the default', () => {
+    const { state, problems } = parseState('?scenario=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', SCENARIOS);
+    expect(state.scenario).toBe('covid-lockdown');
+    expect(problems).toEqual(['There is no scenario “<img src=x onerror=alert(1)>”; showing covid-lockdown.']);
+  });
+
+  it('should reject levers out of range', () => {
+    const { state, problems } = parseState('?persons=99999&cut=-1&older=0.5', SCENARIOS);
+    expect(state.levers).toEqual({ older: 0.5 });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('should never throw, whatever the address holds', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (key, value) => {
+        const q = new URLSearchParams({ [key]: value, scenario: value, live: value, seed: value });
+        const { state } = parseState(`?${q}`, SCENARIOS);
+        expect(SCENARIOS).toContain(state.scenario);
+      }),
+    );
+  });
+});

@@ -1,0 +1,287 @@
+/**
+ * The two arms of a comparison, stepped on one clock: the engine's own `Simulation`, built from
+ * the comparison's scenario (state/comparison.ts) exactly as `kith run` builds a run from a
+ * scenario file. Pure — no DOM — so it runs in the viewer's Web Worker and in the unit tests.
+ */
+import { armParams } from '../../scenarios/scenario.ts';
+import { parseScenario } from '../../scenarios/load.ts';
+import {
+  AGE_BANDS,
+  capture,
+  CHANNEL,
+  crisisWindow,
+  DAILY_OUTCOMES,
+  EFFECTS_COLUMNS,
+  effectsRows,
+  RUNS_COLUMNS,
+  runsRows,
+  Simulation,
+  SUBGROUPS,
+  SUMMARY_COLUMNS,
+  summaryRows,
+  TIE_LAYERS,
+  TIMESERIES_COLUMNS,
+  timeseriesRows,
+  WORLD_OUTCOMES,
+  type DailyOutcome,
+  type Params,
+  type RunRecord,
+  type WorldOutcome,
+} from '../../sim/index.ts';
+import { comparisonParams, comparisonScenario, exportedFileName, referenceArm, armsInOrder, scenarioFileText, type Comparison } from '../state/comparison.ts';
+import { csvText } from '../export/csv.ts';
+import type { ArmFrame, ArmInfo, ExportFiles, Frame, OutcomeChunk, PersonArm, PersonFrame } from './protocol.ts';
+
+const S = SUBGROUPS.length;
+const FLOWS_PER_DAY = 21;
+
+/** A person's needs, support received and wellbeing per day, kept while their panel is open. */
+class Trace {
+  readonly need: Float64Array;
+  readonly received: Float64Array;
+  readonly wb: Float64Array;
+
+  constructor(days: number) {
+    this.need = new Float64Array(3 * days);
+    this.received = new Float64Array(3 * days);
+    this.wb = new Float64Array(days);
+  }
+
+  /** Copies person p's state after `sim` simulated `day`. */
+  record(sim: Simulation, p: number, day: number): void {
+    const { persons, scratch } = sim.world;
+    for (let f = 0; f < 3; f++) {
+      this.need[3 * day + f] = persons.need[3 * p + f];
+      this.received[3 * day + f] = scratch.received[3 * p + f];
+    }
+    this.wb[day] = persons.wb[p];
+  }
+}
+
+const sameWindow = (a: { start: number; end: number } | null, b: { start: number; end: number } | null) =>
+  a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
+
+export class Session {
+  comparison: Comparison;
+  private params: [Params, Params];
+  private sims: [Simulation, Simulation];
+  private person: number | null = null;
+  private traces: [Trace, Trace] | null = null;
+
+  constructor(comparison: Comparison) {
+    this.comparison = comparison;
+    this.params = comparisonParams(comparison);
+    this.sims = this.build();
+    this.stepBoth(1);
+  }
+
+  private build(): [Simulation, Simulation] {
+    return [new Simulation(this.params[0], this.comparison.seed), new Simulation(this.params[1], this.comparison.seed)];
+  }
+
+  /** The last simulated day. */
+  get day(): number {
+    return this.sims[0].day - 1;
+  }
+
+  get days(): number {
+    return this.params[0].days;
+  }
+
+  get done(): boolean {
+    return this.sims[0].done;
+  }
+
+  private stepBoth(days: number): void {
+    for (let k = 0; k < days && !this.done; k++) {
+      this.sims.forEach((sim, a) => {
+        sim.step();
+        if (this.traces && this.person !== null) this.traces[a].record(sim, this.person, sim.day - 1);
+      });
+    }
+  }
+
+  step(days: number): void {
+    this.stepBoth(days);
+  }
+
+  /** Shows `day`: steps on, or rebuilds and steps from day 0 (same seed, same numbers). */
+  seek(day: number): void {
+    const target = Math.max(0, Math.min(this.days - 1, day));
+    if (target < this.day) {
+      this.sims = this.build();
+      this.stepBoth(target + 1);
+    } else this.stepBoth(target - this.day);
+  }
+
+  /**
+   * Lockdown now / Reopen now: the event applies at the start of the next day, in both arms. It
+   * is scheduled on the live runs; only if it moves the crisis window (a scenario that leaves the
+   * window to its timeline) are the runs rebuilt, since the window is fixed when a run is built.
+   */
+  live(type: 'lockdown' | 'reopening'): Comparison {
+    if (this.done) throw new Error(`the run has ended on day ${this.day}: there is no next day for a ${type}`);
+    const event = { type, day: this.sims[0].day };
+    const comparison = { ...this.comparison, live: [...this.comparison.live, event] };
+    const params = comparisonParams(comparison);
+    const day = this.day;
+    this.comparison = comparison;
+    this.params = params;
+    if (this.sims.every((sim, a) => sameWindow(sim.world.crisis, crisisWindow(params[a])))) {
+      for (const sim of this.sims) sim.schedule(event);
+    } else {
+      this.sims = this.build();
+      this.stepBoth(day + 1);
+    }
+    return comparison;
+  }
+
+  /** Follows a person (or nobody): their past days are replayed from day 0 on fresh runs. */
+  track(person: number | null): void {
+    if (person === null || person < 0 || person >= this.params[0].persons) {
+      this.person = null;
+      this.traces = null;
+      return;
+    }
+    this.person = person;
+    const traces: [Trace, Trace] = [new Trace(this.days), new Trace(this.days)];
+    this.build().forEach((sim, a) => {
+      while (sim.day <= this.day) {
+        sim.step();
+        traces[a].record(sim, person, sim.day - 1);
+      }
+    });
+    this.traces = traces;
+  }
+
+  info(): [ArmInfo, ArmInfo] {
+    return this.sims.map((sim, a) => {
+      const { world } = sim;
+      const name = this.comparison.arms[a];
+      return {
+        name,
+        description: this.comparison.scenario.arms[name].description ?? '',
+        n: world.n,
+        days: world.params.days,
+        offsets: world.network.offsets.slice(),
+        neighbour: world.network.neighbour.slice(),
+        service: world.persons.service.slice(),
+        services: world.services.count,
+        distressThreshold: world.params.thresholds.distress,
+        lonelyThreshold: world.params.thresholds.lonely,
+      };
+    }) as [ArmInfo, ArmInfo];
+  }
+
+  /** The arms at the day shown, with the outcomes of days `have` … day. */
+  frame(have: number): Frame {
+    const from = Math.max(0, Math.min(have, this.day + 1));
+    const arms = this.sims.map((sim) => armFrame(sim, from, this.day + 1)) as [ArmFrame, ArmFrame];
+    return { day: this.day, done: this.done, arms, person: this.personFrame() };
+  }
+
+  private personFrame(): PersonFrame | null {
+    const p = this.person;
+    if (p === null || !this.traces) return null;
+    const persons = this.sims[0].world.persons;
+    const arms = this.sims.map((sim, a) => personArm(sim, p, (this.traces as [Trace, Trace])[a], this.day)) as [PersonArm, PersonArm];
+    return {
+      person: p,
+      ageBand: AGE_BANDS[persons.ageBand[p]],
+      householdSize: persons.householdSize[p],
+      digital: persons.digital[p] === 1,
+      material: persons.material[p],
+      service: persons.service[p],
+      arms,
+    };
+  }
+
+  /**
+   * The tables `kith run <exported scenario> --replicates 1 --seed <seed>` writes, made the way it
+   * makes them: the scenario file's text is parsed and checked, each arm resolved and captured.
+   */
+  exportFiles(): ExportFiles {
+    const c = this.comparison;
+    const name = exportedFileName(c);
+    const text = scenarioFileText(c);
+    const scenario = parseScenario(text, name);
+    const records: RunRecord[] = armsInOrder(c).map((arm) => ({ arm, replicate: 0, seed: c.seed, outcomes: capture(armParams(scenario, arm), c.seed).outcomes }));
+    const reference = referenceArm(c);
+    const title = comparisonScenario(c).name;
+    return {
+      files: [
+        { name: 'timeseries.csv', text: csvText(TIMESERIES_COLUMNS, timeseriesRows(title, records)) },
+        { name: 'runs.csv', text: csvText(RUNS_COLUMNS, runsRows(title, records)) },
+        { name: 'summary.csv', text: csvText(SUMMARY_COLUMNS, summaryRows(title, records)) },
+        { name: 'effects.csv', text: csvText(EFFECTS_COLUMNS, effectsRows(title, reference, records)) },
+        { name, text },
+      ],
+    };
+  }
+}
+
+function chunkOf(sim: Simulation, from: number, to: number): OutcomeChunk {
+  const { daily, world, flows } = sim.recorder;
+  return {
+    from,
+    to,
+    daily: Object.fromEntries(DAILY_OUTCOMES.map((o) => [o.name, daily[o.name as DailyOutcome].slice(from * S, to * S)])) as OutcomeChunk['daily'],
+    world: Object.fromEntries(WORLD_OUTCOMES.map((o) => [o.name, world[o.name as WorldOutcome].slice(from, to)])) as OutcomeChunk['world'],
+    flows: flows.slice(from * FLOWS_PER_DAY, to * FLOWS_PER_DAY),
+  };
+}
+
+function armFrame(sim: Simulation, from: number, to: number): ArmFrame {
+  const view = sim.view();
+  const groups = sim.world.groups;
+  const result = sim.results();
+  return {
+    wb: Float32Array.from(view.wb),
+    lonely: view.lonely.slice(),
+    distressed: view.distressed.slice(),
+    group: view.group.slice(),
+    groupAlive: groups.columns.alive.slice(0, groups.count),
+    groupMode: view.groupMode.slice(0, groups.count),
+    groupMeeting: view.groupMeeting.slice(0, groups.count),
+    channel: view.channel.slice(),
+    chunk: chunkOf(sim, from, to),
+    metrics: result.metrics,
+    crisis: result.crisis,
+    warmupDays: result.warmupDays,
+    timeline: result.timeline,
+  };
+}
+
+function personArm(sim: Simulation, p: number, trace: Trace, day: number): PersonArm {
+  const { persons, network, groups } = sim.world;
+  const L = network.layers;
+  const ties = TIE_LAYERS.map((_, l) => {
+    const counts = { faceToFace: 0, remote: 0, closed: 0 };
+    for (let e = network.offsets[p * L + l]; e < network.offsets[p * L + l + 1]; e++) {
+      const c = network.channel[e];
+      if (c === CHANNEL.faceToFace) counts.faceToFace++;
+      else if (c === CHANNEL.remote) counts.remote++;
+      else counts.closed++;
+    }
+    return counts;
+  });
+  const g = persons.group[p];
+  return {
+    wb: persons.wb[p],
+    conn: persons.conn[p],
+    stress: persons.stress[p],
+    iAm: persons.iAm[p],
+    iCan: persons.iCan[p],
+    iHave: persons.iHave[p],
+    lonely: persons.lonely[p] === 1,
+    distressed: persons.distressed[p] === 1,
+    group: g,
+    groupMode: g >= 0 ? groups.columns.mode[g] : null,
+    groupMeeting: g >= 0 ? groups.columns.meeting[g] : null,
+    groupMembers: g >= 0 ? groups.columns.members[g] : 0,
+    ties,
+    need: trace.need.slice(0, 3 * (day + 1)),
+    received: trace.received.slice(0, 3 * (day + 1)),
+    wbTrace: trace.wb.slice(0, day + 1),
+  };
+}
