@@ -8,6 +8,8 @@ import { executeRun, planRun, RUN_HELP } from './commands/run.ts';
 import { VALIDATE_HELP, validate } from './commands/validate.ts';
 import { DESCRIBE_HELP, describe } from './commands/describe.ts';
 import { COMPARE_HELP, compare } from './commands/compare.ts';
+import { SWEEP_HELP, sweep } from './commands/sweep.ts';
+import { merge } from './commands/merge.ts';
 
 const HELP = `Usage: kith <command> [options]
 
@@ -19,6 +21,8 @@ Commands:
   validate <scenario>…    check scenario files
   describe <scenario>     resolved parameters of each arm, and the network's statistics
   compare <DIR>           a table of arms, effects and confidence intervals from kith run's output
+  sweep <sweep.json>      run a scenario over a design of parameter settings, with replicates
+  merge <DIR>…            combine the shards of a sweep into its final files
 
 kith <command> --help tells more.`;
 
@@ -44,8 +48,16 @@ async function main(argv: string[]): Promise<number> {
       return describe(rest, DESCRIBE_HELP);
     case 'compare':
       return compare(rest, COMPARE_HELP);
+    case 'sweep': {
+      const out = await sweep(rest, argv);
+      if (out === 'help') return console.log(SWEEP_HELP), EXIT.ok;
+      if (!rest.includes('--quiet')) process.stderr.write(`kith: wrote ${out}\n`);
+      return EXIT.ok;
+    }
+    case 'merge':
+      return merge(rest, argv);
     default:
-      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}; the commands are run, validate, describe, compare (see kith --help)`);
+      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}; the commands are run, validate, describe, compare, sweep, merge (see kith --help)`);
   }
 }
 

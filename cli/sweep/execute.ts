@@ -1,0 +1,125 @@
+/**
+ * Running a planned sweep: runs go out to worker threads, each finished run is appended to the
+ * journal (and fsync'd) as it comes back and then dropped, and the final files are assembled from
+ * the journal at the end. Ctrl-C stops the workers and leaves the journal whole; `--resume`
+ * replays it and runs only what is missing.
+ */
+import { existsSync } from 'node:fs';
+import { atPoint, csvRow, RUN_METRICS, runSeed, timeseriesRows, type Capture } from '../../sim/index.ts';
+import { EXIT } from '../errors.ts';
+import { OutputDir } from '../output.ts';
+import { runPool, type PoolHandle } from '../pool.ts';
+import { progress } from '../progress.ts';
+import type { Job } from '../worker.ts';
+import { assemble, type Source } from './assemble.ts';
+import { Journal, type RunEntry } from './journal.ts';
+import { pointsOf, type Shard, type SweepLayout } from './layout.ts';
+import type { SweepPlan } from './plan.ts';
+import { Schedule, type RunKey } from './schedule.ts';
+import { journalPath, lock, writePlanFile } from './state.ts';
+
+/** The value the sequential rule judges: the metric for everyone. */
+function ruleValue(layout: SweepLayout, entry: Pick<RunEntry, 'subgroups' | 'metrics'>): number | null {
+  if (!layout.sequential) return null;
+  const m = RUN_METRICS.findIndex((x) => x.name === layout.sequential?.metric);
+  return entry.metrics[entry.subgroups.indexOf('everyone')][m];
+}
+
+/** A fresh schedule for a shard's points (all points without a shard). */
+export function scheduleOf(layout: SweepLayout, shard: Shard | null): Schedule {
+  const rule = layout.sequential && { precision: layout.sequential.precision, max: layout.sequential.max, batch: layout.replicates };
+  return new Schedule(pointsOf(layout, shard), layout.arms.length, layout.replicates, rule);
+}
+
+/** A journal on disk replayed through a fresh schedule. */
+export function replay(dir: string, layout: SweepLayout, shard: Shard | null, writable: boolean): Source & { dropped: number } {
+  const schedule = scheduleOf(layout, shard);
+  const { journal, dropped } = Journal.resume(journalPath(dir), (entry) => schedule.finish(entry, ruleValue(layout, entry)), writable);
+  return { journal, schedule, shard, dropped };
+}
+
+/** What a finished run leaves in the journal: its metrics, and its timeseries rows on request. */
+function entryOf(layout: SweepLayout, key: RunKey, seed: number, result: Capture): { entry: RunEntry; data: string } {
+  const o = result.outcomes;
+  const metrics = o.metrics.map((m) => RUN_METRICS.map(({ name }) => m[name]));
+  let data = '';
+  let dataRows = 0;
+  if (layout.timeseries) {
+    const record = { arm: layout.arms[key.arm], replicate: key.replicate, seed, outcomes: o };
+    for (const row of atPoint(key.point, timeseriesRows(layout.scenario, [record]))) {
+      data += csvRow(row);
+      dataRows++;
+    }
+  }
+  return { entry: { ...key, seed, subgroups: o.subgroups, sizes: o.subgroupSizes, metrics, ...(layout.timeseries ? { dataRows } : {}) }, data };
+}
+
+/** Runs the plan; resolves with what it wrote, or exits 130 on Ctrl-C. */
+export async function executeSweep(plan: SweepPlan, commandLine: string[]): Promise<string> {
+  const started = new Date();
+  const { layout, shard, out } = plan;
+  const unlock = lock(out);
+  let source: Source & { dropped: number };
+  if (plan.resume && existsSync(journalPath(out))) {
+    source = replay(out, layout, shard, true);
+    if (source.dropped > 0 && !plan.quiet) process.stderr.write(`kith: the last record in ${journalPath(out)} was cut off (${source.dropped} bytes); its run will be done again\n`);
+  } else {
+    writePlanFile(out, { kithSweep: 1, shard, layout });
+    source = { journal: Journal.create(journalPath(out)), schedule: scheduleOf(layout, shard), shard, dropped: 0 };
+  }
+  const { journal, schedule } = source;
+  const bar = progress(shard ? `shard ${shard.index}/${shard.count}: runs` : 'runs', schedule.planned, plan.quiet, schedule.finished);
+  const keys = new Map<number, RunKey>();
+  let nextId = 0;
+  const queue = {
+    next(): Job | undefined {
+      const key = schedule.next();
+      if (!key) return undefined;
+      const seed = runSeed(layout.seed, key.point, key.replicate);
+      const id = nextId++;
+      keys.set(id, key);
+      const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
+      return { id, label, seed, params: plan.params(key.point, key.arm), options: {} };
+    },
+  };
+  let pool: PoolHandle | undefined;
+  const output = new OutputDir(out);
+  const interrupt = () => {
+    bar.stop();
+    void pool?.stop();
+    output.abort();
+    journal.close();
+    unlock();
+    process.stderr.write(`kith: interrupted; ${schedule.finished} of ${schedule.planned} runs are saved in ${out}: add --resume to the same command to continue\n`);
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    await runPool(
+      queue,
+      plan.workers,
+      (job, result) => {
+        const key = keys.get(job.id) as RunKey;
+        keys.delete(job.id);
+        const { entry, data } = entryOf(layout, key, job.seed, result);
+        journal.append(entry, data);
+        schedule.finish(key, ruleValue(layout, entry));
+        bar.total(schedule.planned);
+        bar.tick();
+      },
+      (handle) => (pool = handle),
+    );
+    bar.stop();
+    if (!schedule.complete) throw new Error(`the sweep stopped with ${schedule.finished} of ${schedule.planned} runs done`);
+    if (shard) return `shard ${shard.index}/${shard.count} into ${out} (${schedule.finished} runs); when every shard is done: kith merge`;
+    assemble(output, layout, [source], { command: commandLine, started, workers: plan.workers });
+    return out;
+  } finally {
+    bar.stop();
+    journal.close();
+    unlock();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Reading a sweep file and the scenario it names, with the sweep file named in every error:
+ * `scenarios/sweeps/x.json: parameters[1].path: unknown parameter "lockdown.cut"; did you mean …`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { InputError, parseJson } from '../../scenarios/load.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
+import { sweepProblem, sweepSchema, type SweepFile } from '../../scenarios/sweep.ts';
+import { readScenario } from '../scenario-file.ts';
+
+export interface LoadedSweep {
+  readonly sweep: SweepFile;
+  /** The scenario file's path as the sweep file names it, from where kith runs. */
+  readonly scenarioFile: string;
+  readonly scenario: Scenario;
+}
+
+function readText(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new InputError(file, 'expected a sweep file, but it is a folder');
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`);
+  }
+}
+
+export function readSweep(file: string): LoadedSweep {
+  const input = parseJson(readText(file), file);
+  const declared = (input as { $schema?: unknown } | null)?.$schema;
+  if (typeof declared === 'string' && declared.includes('json-schema.org')) throw new InputError(file, 'this is a JSON Schema, not a sweep');
+  const checked = sweepSchema.safeParse(input);
+  if (!checked.success) throw new InputError(file, sweepProblem(checked.error, input));
+  const sweep = checked.data;
+  const scenarioFile = isAbsolute(sweep.scenario) ? sweep.scenario : join(dirname(file), sweep.scenario);
+  let scenario: Scenario;
+  try {
+    scenario = readScenario(scenarioFile).scenario;
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(file, `scenario: ${e.message}`);
+    throw e;
+  }
+  const arms = Object.keys(scenario.arms);
+  sweep.arms?.forEach((arm, i) => {
+    if (!arms.includes(arm)) throw new InputError(file, `arms[${i}]: unknown arm ${JSON.stringify(arm)}; the arms of ${scenario.name} are ${arms.map((a) => JSON.stringify(a)).join(', ')}`);
+  });
+  return { sweep, scenarioFile, scenario };
+}

@@ -1,0 +1,186 @@
+/**
+ * Planning a sweep: the sweep file, its scenario, the command line's settings and flags, the
+ * design's points, and every point × arm resolved to valid parameters — all checked before
+ * anything runs or is written, so bad input exits 2 with one line and leaves no trace.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../scenarios/load.ts';
+import { armNames, armParams } from '../../scenarios/scenario.ts';
+import { leafAt } from '../../scenarios/sweep.ts';
+import { designPoints, mergeParams, ParamError, RUN_METRICS, type Factor, type FactorValue, type ParamOverrides, type Params } from '../../sim/index.ts';
+import { integerFlag, type Options, type Parsed } from '../args.ts';
+import { kithVersion, sha256 } from '../describe-output.ts';
+import { UsageError } from '../errors.ts';
+import { checkOutputDir } from '../output.ts';
+import { commandLineSettings } from '../overrides.ts';
+import { readSweep } from './file.ts';
+import { setting, type Shard, type SweepLayout } from './layout.ts';
+import { journalPath, lockHolder, readPlanFile } from './state.ts';
+
+/** The flags of `kith sweep`; `kith slurm` passes the same ones on to every task. */
+export const SWEEP_OPTIONS: Options = {
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  resume: { type: 'boolean' },
+  shard: { type: 'string' },
+  persons: { type: 'string' },
+  days: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  timeseries: { type: 'boolean' },
+  precision: { type: 'string' },
+  metric: { type: 'string' },
+  'max-replicates': { type: 'string' },
+  quiet: { type: 'boolean' },
+};
+
+export interface SweepPlan {
+  readonly file: string;
+  readonly layout: SweepLayout;
+  readonly shard: Shard | null;
+  /** The validated parameters of one run. */
+  params(point: number, arm: number): Params;
+  readonly out: string;
+  readonly workers: number;
+  readonly resume: boolean;
+  readonly quiet: boolean;
+}
+
+/** `--shard i/N`: 1-based, as Slurm numbers array tasks. */
+export function parseShard(command: string, value: unknown): Shard | null {
+  if (value === undefined) return null;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(value));
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(index >= 1 && index <= count)) {
+    throw new UsageError(`kith ${command}: --shard ${String(value)}: expected i/N with i from 1 to N, e.g. --shard 1/4 … --shard 4/4`);
+  }
+  return { index, count };
+}
+
+function sequentialOf(command: string, values: Parsed['values'], replicates: number): SweepLayout['sequential'] {
+  if (values.precision === undefined) {
+    for (const flag of ['metric', 'max-replicates']) if (values[flag] !== undefined) throw new UsageError(`kith ${command}: --${flag} goes with --precision (see kith sweep --help)`);
+    return null;
+  }
+  const precision = Number(values.precision);
+  if (!(Number.isFinite(precision) && precision > 0)) throw new UsageError(`kith ${command}: --precision: expected a number above 0, got ${JSON.stringify(values.precision)}`);
+  const metric = (values.metric as string | undefined) ?? 'depth';
+  const metrics = RUN_METRICS.map((m) => m.name as string);
+  if (!metrics.includes(metric)) throw new UsageError(`kith ${command}: --metric: expected one of ${metrics.join(', ')}, got ${JSON.stringify(metric)}`);
+  const max = integerFlag(command, 'max-replicates', values['max-replicates'], Math.max(100, replicates), replicates);
+  return { precision, metric, max };
+}
+
+/** A point's values as nested overrides. */
+function pointOverrides(factors: readonly Factor[], values: readonly FactorValue[]): ParamOverrides {
+  const root: Record<string, unknown> = {};
+  factors.forEach((f, j) => {
+    const keys = f.path.split('.');
+    let node = root;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[keys[keys.length - 1]] = values[j];
+  });
+  return root as ParamOverrides;
+}
+
+function columnType(factor: Factor, values: readonly (readonly FactorValue[])[], j: number): 'number' | 'integer' | 'string' {
+  if (values.some((p) => typeof p[j] === 'string')) return 'string';
+  return factor.integer ? 'integer' : 'number';
+}
+
+/** The command line's own settings must not fight the sweep over a parameter. */
+function checkConflicts(command: string, overrides: ParamOverrides, factors: readonly Factor[]): void {
+  for (const f of factors) {
+    let node: unknown = overrides;
+    for (const key of f.path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+    if (node !== undefined) throw new UsageError(`kith ${command}: ${f.path} is varied by the sweep; drop it from --set, --persons or --days`);
+  }
+}
+
+/** Refuses a folder that holds another sweep, or this one without --resume. */
+function checkState(command: string, out: string, layout: SweepLayout, shard: Shard | null, resume: boolean): void {
+  checkOutputDir(out);
+  const saved = readPlanFile(out);
+  const started = saved !== undefined || existsSync(journalPath(out));
+  if (started && !resume) throw new UsageError(`kith ${command}: --out ${out} holds a sweep already; add --resume to continue it, or choose another folder`);
+  if (!saved) return;
+  if (saved.layout.fingerprint !== layout.fingerprint) {
+    throw new UsageError(`kith ${command}: --out ${out} holds a different sweep (another file, design, seed or setting); choose another folder`);
+  }
+  const which = (s: Shard | null) => (s ? `shard ${s.index}/${s.count}` : 'no shard');
+  if (which(saved.shard) !== which(shard)) throw new UsageError(`kith ${command}: --out ${out} holds ${which(saved.shard)} of this sweep, not ${which(shard)}`);
+  const holder = lockHolder(out);
+  if (holder !== undefined) throw new UsageError(`kith ${command}: --out ${out}: another kith sweep (process ${holder}) is writing to this folder`);
+}
+
+/** Every point × arm resolves to valid parameters, or the first that does not is named. */
+function checkPoints(file: string, arms: readonly string[], params: SweepPlan['params'], layout: Pick<SweepLayout, 'points' | 'parameters'>): void {
+  layout.points.forEach((values, p) => {
+    arms.forEach((arm, a) => {
+      try {
+        params(p, a);
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        const where = layout.parameters.map((f, j) => setting(f.path, values[j])).join(', ');
+        throw new InputError(file, `point ${p} (${where}), arm ${JSON.stringify(arm)}: ${e.message}`);
+      }
+    });
+  });
+}
+
+/** `kith run <scenario> …` with the command line's own settings, to which each point adds its. */
+function runCommand(scenarioFile: string, values: Parsed['values'], arms: readonly string[] | null): string[] {
+  const command = ['kith', 'run', scenarioFile];
+  for (const flag of ['persons', 'days'] as const) if (values[flag] !== undefined) command.push(`--${flag}`, String(values[flag]));
+  for (const s of (values.set as string[] | undefined) ?? []) command.push('--set', s);
+  if (arms) command.push('--arms', arms.join(','));
+  return command;
+}
+
+/** Plans `kith <command> <sweep.json> [flags]` from parsed flags. */
+export function planSweep(command: string, { values, positionals }: Parsed): SweepPlan {
+  if (positionals.length !== 1) throw new UsageError(`kith ${command}: expected one sweep file, got ${positionals.length} (see kith ${command} --help)`);
+  const file = positionals[0];
+  const { sweep, scenarioFile, scenario } = readSweep(file);
+  const overrides = commandLineSettings(command, values);
+  const shard = parseShard(command, values.shard);
+  const factors: Factor[] = sweep.parameters.map((f) => ({ ...f, integer: leafAt(f.path).range?.integer === true }));
+  checkConflicts(command, overrides, factors);
+  const arms = sweep.arms ? armNames(scenario).filter((a) => sweep.arms?.includes(a)) : armNames(scenario);
+  const sequential = sequentialOf(command, values, sweep.replicates);
+  const { values: points, unit } = designPoints(factors, sweep.design, sweep.seed);
+  const params = (point: number, arm: number) => armParams(scenario, arms[arm], mergeParams(overrides, pointOverrides(factors, points[point])));
+  const parameters = factors.map((f, j) => ({ path: f.path, type: columnType(f, points, j), description: leafAt(f.path).doc }));
+  const runs = {
+    name: sweep.name,
+    scenario: scenario.name,
+    reference: scenario.reference,
+    arms,
+    parameters,
+    design: sweep.design,
+    points,
+    unit,
+    replicates: sweep.replicates,
+    seed: sweep.seed,
+    sequential,
+    timeseries: values.timeseries === true,
+  };
+  checkPoints(file, arms, params, runs);
+  // What decides the results: the above, the scenario, the command line's settings, Kith's version.
+  const fingerprint = sha256(JSON.stringify({ kith: kithVersion(), scenarioFile: scenario, overrides, ...runs }));
+  const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null), fingerprint };
+  const out = (values.out as string | undefined) ?? join('out', sweep.name.replace(/[^\w.-]+/g, '-'));
+  const resume = values.resume === true;
+  checkState(command, out, layout, shard, resume);
+  return {
+    file,
+    layout,
+    shard,
+    params,
+    out,
+    workers: integerFlag(command, 'workers', values.workers, availableParallelism(), 1, 256),
+    resume,
+    quiet: values.quiet === true,
+  };
+}

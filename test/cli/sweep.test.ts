@@ -1,0 +1,237 @@
+/**
+ * `kith sweep` and `kith merge` end to end, through the compiled command: byte-identical files
+ * whatever the workers, shards, or crashes on the way; paired seeds; a run reproduced alone from
+ * points.csv; sequential replication; and the tables kith run writes, with a point column.
+ */
+import { parse } from 'csv-parse/sync';
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EFFECTS_COLUMNS, RUNS_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS } from '../../sim/index.ts';
+import { kith, read, ROOT, tempDir } from '../helpers/kith.ts';
+import { differing, exited, journalRecords, kithInBackground, SMALL, SWEEP_CSVS, until, writeSweep } from '../helpers/sweep.ts';
+
+type Row = Record<string, string>;
+const rowsOf = (dir: string, file: string): Row[] => parse(read(dir, file), { columns: true }) as Row[];
+const header = (dir: string, file: string) => (parse(read(dir, file), { to_line: 1 }) as string[][])[0];
+const names = (columns: readonly { name: string }[]) => columns.map((c) => c.name);
+const withPoint = (columns: readonly { name: string }[]) => ['scenario', 'point', ...names(columns).slice(1)];
+const ALL = [...SWEEP_CSVS, 'timeseries.csv', 'datapackage.json'];
+
+describe('kith sweep', () => {
+  let file = '';
+  let one = '';
+  let two = '';
+  beforeAll(() => {
+    const dir = tempDir();
+    file = writeSweep(dir);
+    [one, two] = [join(dir, 'one'), join(dir, 'two')];
+    expect(kith(['sweep', file, ...SMALL, '--timeseries', '--workers', '1', '--out', one]).status).toBe(0);
+    expect(kith(['sweep', file, ...SMALL, '--timeseries', '--workers', '2', '--out', two]).status).toBe(0);
+  });
+
+  it('writes kith run’s tables with a point column, and points.csv', () => {
+    expect(header(one, 'runs.csv')).toEqual(withPoint(RUNS_COLUMNS));
+    expect(header(one, 'summary.csv')).toEqual(withPoint(SUMMARY_COLUMNS));
+    expect(header(one, 'effects.csv')).toEqual(withPoint(EFFECTS_COLUMNS));
+    expect(header(one, 'timeseries.csv')).toEqual(withPoint(TIMESERIES_COLUMNS));
+    const points = rowsOf(one, 'points.csv');
+    expect(points.map((p) => [p['lockdown.faceToFaceCut'], p['lockdown.formalCapacity']])).toEqual([
+      ['0.5', '0.25'], ['0.5', '0.5'], ['0.5', '0.75'], ['0.9', '0.25'], ['0.9', '0.5'], ['0.9', '0.75'],
+    ]);
+    expect(rowsOf(one, 'runs.csv')).toHaveLength(6 * 2 * 2 * 8);
+    const pkg = JSON.parse(read(one, 'datapackage.json'));
+    for (const resource of pkg.resources) expect(header(one, resource.path), resource.path).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
+  });
+
+  it('gives byte-identical files with 1 and 2 workers', () => {
+    expect(differing(one, two, ALL)).toEqual([]);
+  });
+
+  it('gives the same files from 3 shards merged as from one unsharded sweep', () => {
+    const dir = tempDir();
+    const shards = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
+    shards.forEach((out, i) => expect(kith(['sweep', file, ...SMALL, '--timeseries', '--shard', `${i + 1}/3`, '--out', out]).status).toBe(0));
+    const r = kith(['merge', shards[2], shards[0], shards[1], '--out', join(dir, 'merged')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(differing(one, join(dir, 'merged'), ALL)).toEqual([]);
+    // Each shard holds whole points, and only its own.
+    const runs = shards.map((s) => journalRecords(s));
+    expect(runs).toEqual([8, 8, 8]);
+  });
+
+  it('pairs the arms at every point: the same seeds, those of points.csv', () => {
+    const runs = rowsOf(one, 'runs.csv').filter((r) => r.subgroup === 'everyone');
+    for (const point of rowsOf(one, 'points.csv')) {
+      const seeds = point.seeds.split(' ');
+      for (const arm of ['no-online-shg', 'online-shg']) {
+        expect(runs.filter((r) => r.point === point.point && r.arm === arm).map((r) => r.seed)).toEqual(seeds);
+      }
+    }
+    expect(new Set(runs.map((r) => r.seed)).size).toBe(6 * 2);
+  });
+
+  it('reproduces a point alone with the kith run command of points.csv', () => {
+    const point = rowsOf(one, 'points.csv')[4];
+    const words = point.command.split(' ');
+    expect(words.slice(0, 2)).toEqual(['kith', 'run']);
+    const out = tempDir();
+    const r = kith([...words.slice(1), '--quiet', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const strip = (row: Row) => {
+      const { scenario: _s, point: _p, ...rest } = row;
+      return rest;
+    };
+    const swept = rowsOf(one, 'runs.csv').filter((row) => row.point === '4' && row.replicate === '0').map(strip);
+    expect(rowsOf(out, 'runs.csv').map(strip)).toEqual(swept);
+  });
+
+  it('resumes a sweep killed with SIGKILL to the same files, running no run twice', async () => {
+    const dir = tempDir();
+    const big = writeSweep(dir, { replicates: 4 }); // 48 runs: time to kill it half-way
+    const [whole, killed] = [join(dir, 'whole'), join(dir, 'killed')];
+    const child = kithInBackground(['sweep', big, ...SMALL, '--timeseries', '--workers', '2', '--out', killed]);
+    const done = exited(child);
+    await until(() => journalRecords(killed) >= 10);
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    const saved = journalRecords(killed);
+    expect(saved).toBeLessThan(48);
+    const again = kith(['sweep', big, ...SMALL, '--timeseries', '--workers', '2', '--out', killed]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/holds a sweep already; add --resume/);
+    const resumed = kith(['sweep', big, ...SMALL, '--timeseries', '--workers', '2', '--out', killed, '--resume']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(kith(['sweep', big, ...SMALL, '--timeseries', '--workers', '1', '--out', whole]).status).toBe(0);
+    expect(differing(whole, killed, ALL)).toEqual([]);
+    expect(journalRecords(killed)).toBe(48);
+    const manifest = JSON.parse(read(killed, 'manifest.json'));
+    expect(manifest.runs).toBe(48);
+  });
+
+  it('detects a record cut off by a crash and runs it again', () => {
+    const dir = join(tempDir(), 'cut');
+    mkdirSync(join(dir, '.sweep'), { recursive: true });
+    for (const f of ['plan.json', 'journal']) copyFileSync(join(one, '.sweep', f), join(dir, '.sweep', f));
+    const journal = join(dir, '.sweep/journal');
+    truncateSync(journal, statSync(journal).size - 1000); // into the last record's timeseries rows
+    expect(journalRecords(dir)).toBe(23);
+    const r = kith(['sweep', file, '--persons', '150', '--days', '170', '--timeseries', '--workers', '2', '--out', dir, '--resume']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/the last record in .*journal was cut off \(\d+ bytes\); its run will be done again/);
+    expect(differing(one, dir, ALL)).toEqual([]);
+    expect(journalRecords(dir)).toBe(24);
+  });
+
+  it('stops cleanly on Ctrl-C, writing no final file, and resumes', async () => {
+    const dir = tempDir();
+    const big = writeSweep(dir, { replicates: 4 });
+    const out = join(dir, 'out');
+    const child = kithInBackground(['sweep', big, '--persons', '150', '--days', '170', '--workers', '2', '--out', out]);
+    const done = exited(child);
+    await until(() => journalRecords(out) >= 5);
+    child.kill('SIGINT');
+    const { code, stderr } = await done;
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/kith: interrupted; \d+ of 48 runs are saved in .*: add --resume to the same command to continue\n$/);
+    expect(() => statSync(join(out, 'runs.csv'))).toThrow();
+    expect(kith(['sweep', big, ...SMALL, '--workers', '2', '--out', out, '--resume']).status).toBe(0);
+    expect(journalRecords(out)).toBe(48);
+  });
+
+  it('adds replicates until the CI half-width is below --precision, the same on 1 and 2 workers', () => {
+    const dir = tempDir();
+    const flags = [...SMALL, '--precision', '0.015', '--metric', 'depth', '--max-replicates', '6'];
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    expect(kith(['sweep', file, ...flags, '--workers', '1', '--out', a]).status).toBe(0);
+    expect(kith(['sweep', file, ...flags, '--workers', '2', '--out', b]).status).toBe(0);
+    expect(differing(a, b, SWEEP_CSVS)).toEqual([]);
+    const points = rowsOf(a, 'points.csv');
+    const counts = points.map((p) => Number(p.replicates));
+    for (const p of points) {
+      expect(['2', '4', '6']).toContain(p.replicates);
+      expect(Number(p.half_width) < 0.015 || p.replicates === '6', `point ${p.point}`).toBe(true);
+      expect(p.precise).toBe(Number(p.half_width) < 0.015 ? '1' : '0');
+    }
+    expect(new Set(counts).size, 'the target should stop some points early and not others').toBeGreaterThan(1);
+    const runs = rowsOf(a, 'runs.csv').filter((r) => r.subgroup === 'everyone');
+    points.forEach((p, k) => expect(runs.filter((r) => r.point === String(k))).toHaveLength(2 * counts[k]));
+    // The half-width recorded is the widest over arms of the summary's interval for depth.
+    const summary = rowsOf(a, 'summary.csv').filter((r) => r.subgroup === 'everyone' && r.metric === 'depth');
+    for (const p of points) {
+      const widths = summary.filter((r) => r.point === p.point).map((r) => (Number(r.ci_high) - Number(r.ci_low)) / 2);
+      expect(Number(p.half_width)).toBeCloseTo(Math.max(...widths), 12);
+    }
+    expect(journalRecords(a)).toBe(2 * counts.reduce((s, n) => s + n, 0));
+  });
+});
+
+describe('kith sweep with a Morris design', () => {
+  it('ranks the free parameters by μ* on depth in sensitivity.csv, from the points’ means', () => {
+    const dir = tempDir();
+    const example = JSON.parse(readFileSync(join(ROOT, 'scenarios/sweeps/morris-free-parameters.json'), 'utf8'));
+    const file = writeSweep(dir, { ...example, $schema: undefined, scenario: join(ROOT, 'scenarios/covid-lockdown.json'), arms: ['online-shg'], design: { type: 'morris', trajectories: 2 }, replicates: 1 });
+    const out = join(dir, 'out');
+    const r = kith(['sweep', file, '--persons', '100', '--days', '170', '--quiet', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const k = example.parameters.length;
+    const rows = rowsOf(out, 'sensitivity.csv').filter((row) => row.subgroup === 'everyone' && row.metric === 'depth');
+    expect(rows.map((row) => Number(row.rank))).toEqual(Array.from({ length: k }, (_, i) => i + 1));
+    expect(rows.map((row) => row.parameter).sort()).toEqual(example.parameters.map((p: { path: string }) => p.path).sort());
+    for (let i = 1; i < k; i++) expect(Number(rows[i].mu_star)).toBeLessThanOrEqual(Number(rows[i - 1].mu_star));
+    // μ* again, by hand: steps between consecutive points of a trajectory, in units of each range.
+    const points = rowsOf(out, 'points.csv');
+    const depth = new Map(rowsOf(out, 'summary.csv').filter((s) => s.subgroup === 'everyone' && s.metric === 'depth').map((s) => [s.point, Number(s.mean)]));
+    const effects = new Map<string, number[]>();
+    for (let t = 0; t < 2; t++) {
+      for (let s = t * (k + 1); s < (t + 1) * (k + 1) - 1; s++) {
+        const moved = example.parameters.find((p: { path: string }) => points[s][p.path] !== points[s + 1][p.path]);
+        const step = (Number(points[s + 1][moved.path]) - Number(points[s][moved.path])) / (moved.max - moved.min);
+        effects.set(moved.path, [...(effects.get(moved.path) ?? []), ((depth.get(String(s + 1)) as number) - (depth.get(String(s)) as number)) / step]);
+      }
+    }
+    for (const row of rows) {
+      const ee = effects.get(row.parameter) as number[];
+      expect(Number(row.trajectories)).toBe(2);
+      expect(Number(row.mu_star)).toBeCloseTo(ee.reduce((s, e) => s + Math.abs(e), 0) / 2, 6);
+    }
+  });
+});
+
+describe('kith merge', () => {
+  let file = '';
+  let shards: string[] = [];
+  beforeAll(() => {
+    const dir = tempDir();
+    file = writeSweep(dir, { parameters: [{ path: 'lockdown.faceToFaceCut', values: [0.25, 0.5, 0.9] }] });
+    shards = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
+    shards.forEach((out, i) => expect(kith(['sweep', file, ...SMALL, '--shard', `${i + 1}/3`, '--out', out]).status).toBe(0));
+  });
+
+  const unchanged = (args: string[], message: RegExp) => {
+    const out = join(tempDir(), 'merged');
+    const r = kith(['merge', ...args, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(() => statSync(out)).toThrow();
+  };
+
+  it('exits 2 with one line, writing nothing, when a shard is missing', () => unchanged([shards[0], shards[2]], /^kith merge: shard 2\/3 is missing$/));
+  it('exits 2 when a shard is given twice', () => unchanged([shards[0], shards[1], shards[1], shards[2]], /shard 2\/3 is given twice/));
+  it('exits 2 for a folder that is not a sweep', () => unchanged([tempDir()], /not a sweep folder \(no \.sweep\/plan\.json\)$/));
+
+  it('exits 2 when a shard is not finished', () => {
+    const cut = join(tempDir(), 'cut');
+    mkdirSync(join(cut, '.sweep'), { recursive: true });
+    for (const f of ['plan.json', 'journal']) copyFileSync(join(shards[1], '.sweep', f), join(cut, '.sweep', f));
+    truncateSync(join(cut, '.sweep/journal'), statSync(join(cut, '.sweep/journal')).size - 10);
+    unchanged([shards[0], cut, shards[2]], /cut: shard 2\/3 is not finished \(3 of 4 runs\); run it again with --resume$/);
+  });
+
+  it('exits 2 for a shard of another sweep', () => {
+    const other = join(tempDir(), 'other');
+    expect(kith(['sweep', file, ...SMALL, '--persons', '160', '--shard', '2/3', '--out', other]).status).toBe(0);
+    unchanged([shards[0], other, shards[2]], /holds a shard of another sweep than/);
+  });
+});
