@@ -10,6 +10,7 @@ import { DESCRIBE_HELP, describe } from './commands/describe.ts';
 import { COMPARE_HELP, compare } from './commands/compare.ts';
 import { SWEEP_HELP, sweep } from './commands/sweep.ts';
 import { merge } from './commands/merge.ts';
+import { SLURM_HELP, slurm } from './commands/slurm.ts';
 
 const HELP = `Usage: kith <command> [options]
 
@@ -23,6 +24,7 @@ Commands:
   compare <DIR>           a table of arms, effects and confidence intervals from kith run's output
   sweep <sweep.json>      run a scenario over a design of parameter settings, with replicates
   merge <DIR>…            combine the shards of a sweep into its final files
+  slurm <sweep.json>      write (and --submit) a Slurm job array that runs a sweep in shards
 
 kith <command> --help tells more.`;
 
@@ -56,8 +58,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'merge':
       return merge(rest, argv);
+    case 'slurm':
+      return slurm(rest, SLURM_HELP);
     default:
-      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}; the commands are run, validate, describe, compare, sweep, merge (see kith --help)`);
+      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}; the commands are run, validate, describe, compare, sweep, merge, slurm (see kith --help)`);
   }
 }
 

@@ -1,0 +1,67 @@
+/**
+ * `kith slurm`: the batch scripts it writes, and — on a real Slurm cluster (.ci/run starts a
+ * one-node one with .ci/slurm-up.sh) — a 4-task sweep submitted with --submit whose merged files
+ * equal a local `kith sweep`, byte for byte. Outside CI the cluster test is skipped only where
+ * sbatch is not installed, and says so.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kith, tempDir } from '../helpers/kith.ts';
+import { differing, SWEEP_CSVS, until, writeSweep } from '../helpers/sweep.ts';
+
+const SIZE = ['--persons', '150', '--days', '170'];
+const HAS_SBATCH = !spawnSync('sbatch', ['--version']).error;
+const SKIP = !HAS_SBATCH && process.env.CI !== 'true';
+if (SKIP) console.warn('test/cli/slurm.test.ts: sbatch is not installed here, so the Slurm cluster test is skipped (it always runs in CI)');
+
+describe('kith slurm', () => {
+  it('writes a job array with one task per shard and a merge job that waits for it', () => {
+    const dir = tempDir();
+    const file = writeSweep(dir);
+    const out = join(dir, 'cluster');
+    const r = kith(['slurm', file, '--tasks', '4', '--out', out, '--partition', 'short', '--time', '0:30:00', '--mem', '2G', '--cpus-per-task', '2', ...SIZE, '--set', 'shg.pJoin=0.03']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/submit with: .*submit\.sh/);
+    const array = readFileSync(join(out, 'kith-sweep.sbatch'), 'utf8');
+    for (const line of ['#SBATCH --array=1-4', '#SBATCH --cpus-per-task=2', '#SBATCH --partition=short', '#SBATCH --time=0:30:00', '#SBATCH --mem=2G']) expect(array).toContain(line);
+    expect(array).toMatch(/ sweep \S+sweep\.json --persons 150 --days 170 --set shg\.pJoin=0\.03 --shard "\$SLURM_ARRAY_TASK_ID\/4" --out \S+shard-"\$SLURM_ARRAY_TASK_ID" --workers 2 --resume$/m);
+    const merge = readFileSync(join(out, 'kith-merge.sbatch'), 'utf8');
+    expect(merge).toMatch(new RegExp(` merge ${[1, 2, 3, 4].map((i) => `\\S+shard-${i}`).join(' ')} --out \\S+cluster$`, 'm'));
+    expect(readFileSync(join(out, 'submit.sh'), 'utf8')).toMatch(/sbatch --parsable --dependency=afterok:"\$array" /);
+  });
+
+  const bad: [string, (file: string, out: string) => string[], RegExp][] = [
+    ['no --tasks', (file, out) => [file, '--out', out], /^kith slurm: expected --tasks N/],
+    ['a bad sweep file', (_file, out) => [writeSweep(tempDir(), { design: { type: 'latin-hypercube' } }), '--tasks', '2', '--out', out], /design\.points: expected the number of points/],
+    ['--shard, which kith slurm sets', (file, out) => [file, '--tasks', '2', '--out', out, '--shard', '1/2'], /^kith slurm: --shard is set by kith slurm for each task; leave it out$/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`exits 2 with one line, writing nothing, for ${what}`, () => {
+      const out = join(tempDir(), 'cluster');
+      const r = kith(['slurm', ...args(writeSweep(tempDir()), out)]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it.skipIf(SKIP)('submits a 4-task sweep with --submit and merges it into the files of a local kith sweep', async () => {
+    const dir = tempDir();
+    const file = writeSweep(dir);
+    const [cluster, local] = [join(dir, 'cluster'), join(dir, 'local')];
+    const r = kith(['slurm', file, '--tasks', '4', '--out', cluster, '--submit', ...SIZE]);
+    expect(r.status, r.stderr).toBe(0);
+    const [, array, merge] = /submitted job array (\d+) \(4 tasks\) and merge job (\d+)/.exec(r.stdout) ?? [];
+    expect(array, r.stdout).toBeDefined();
+    expect(kith(['sweep', file, ...SIZE, '--quiet', '--out', local]).status).toBe(0);
+    const queued = () => spawnSync('squeue', ['--noheader', '--jobs', `${array},${merge}`, '--format', '%i'], { encoding: 'utf8' }).stdout.trim();
+    await until(() => queued() === '', 300_000);
+    const logs = () => ['merge.out', ...[1, 2, 3, 4].map((i) => `shard-${i}.out`)].map((f) => (existsSync(join(cluster, 'logs', f)) ? `${f}:\n${readFileSync(join(cluster, 'logs', f), 'utf8')}` : `${f}: none`)).join('\n');
+    expect(existsSync(join(cluster, 'manifest.json')), logs()).toBe(true);
+    expect(differing(local, cluster, [...SWEEP_CSVS, 'datapackage.json'])).toEqual([]);
+    for (let i = 1; i <= 4; i++) expect(statSync(join(cluster, `shard-${i}`, '.sweep/journal')).size).toBeGreaterThan(0);
+  }, 360_000);
+});
