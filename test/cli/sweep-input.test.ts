@@ -49,7 +49,7 @@ const cases: [string, () => { args: string[]; out?: string }, RegExp][] = [
   ['a missing sweep file', () => ({ args: ['scenarios/sweeps/nope.json'] }), /^kith: scenarios\/sweeps\/nope\.json: no such file$/],
   ['a missing scenario', () => ({ args: [sweepWith({ scenario: 'nope.json' })] }), /x\.json: scenario: .*nope\.json: no such file$/],
   ['an unknown arm', () => ({ args: [sweepWith({ arms: ['online'] })] }), /x\.json: arms\[0\]: unknown arm "online"; the arms of covid-lockdown are "no-lockdown", "no-online-shg", "online-shg"$/],
-  ['a point the model refuses', () => ({ args: [sweepWith({ parameters: [{ path: 'perception.kappaKin', values: [0.1, 0.3] }] })] }), /x\.json: point 1 \(perception\.kappaKin=0\.3\), arm "no-online-shg": perception\.kappaKin: expected at most perception\.kappa \(0\.25\)/],
+  ['a point the model refuses', () => ({ args: [sweepWith({ parameters: [{ path: 'perception.kappaKin', values: [0.1, 0.3] }] }), '--set', 'perception.kappa=0.25'] }), /x\.json: point 1 \(perception\.kappaKin=0\.3\), arm "no-online-shg": perception\.kappaKin: expected at most perception\.kappa \(0\.25\)/],
   ['--set of a swept parameter', () => ({ args: [sweepWith({}), '--set', 'lockdown.faceToFaceCut=0.3'] }), /^kith sweep: lockdown\.faceToFaceCut is varied by the sweep; drop it from --set, --persons or --days$/],
   ['an unknown --metric', () => ({ args: [sweepWith({}), '--precision', '0.01', '--metric', 'deep'] }), /--metric: expected one of baseline, depth, .*, got "deep"$/],
   ['--metric without --precision', () => ({ args: [sweepWith({}), '--metric', 'depth'] }), /^kith sweep: --metric goes with --precision/],

@@ -141,28 +141,34 @@ describe('kith sweep', () => {
 
   it('adds replicates until the CI half-width is below --precision, the same on 1 and 2 workers', () => {
     const dir = tempDir();
-    const flags = [...SMALL, '--precision', '0.015', '--metric', 'depth', '--max-replicates', '6'];
+    // A target between the points' half-widths after 4 replicates, so some stop there and some not.
+    const probe = join(dir, 'probe');
+    expect(kith(['sweep', file, ...SMALL, '--precision', '1e-9', '--max-replicates', '4', '--out', probe]).status).toBe(0);
+    const widths = rowsOf(probe, 'points.csv').map((p) => Number(p.half_width));
+    const sorted = [...widths].sort((x, y) => x - y);
+    const target = (sorted[2] + sorted[3]) / 2;
+    const flags = [...SMALL, '--precision', String(target), '--metric', 'depth', '--max-replicates', '6'];
     const [a, b] = [join(dir, 'a'), join(dir, 'b')];
     expect(kith(['sweep', file, ...flags, '--workers', '1', '--out', a]).status).toBe(0);
     expect(kith(['sweep', file, ...flags, '--workers', '2', '--out', b]).status).toBe(0);
     expect(differing(a, b, SWEEP_CSVS)).toEqual([]);
     const points = rowsOf(a, 'points.csv');
     const counts = points.map((p) => Number(p.replicates));
-    for (const p of points) {
-      expect(['2', '4', '6']).toContain(p.replicates);
-      expect(Number(p.half_width) < 0.015 || p.replicates === '6', `point ${p.point}`).toBe(true);
-      expect(p.precise).toBe(Number(p.half_width) < 0.015 ? '1' : '0');
-    }
-    expect(new Set(counts).size, 'the target should stop some points early and not others').toBeGreaterThan(1);
+    points.forEach((p, k) => {
+      expect(counts[k], `point ${k}`).toBe(widths[k] < target ? Math.min(counts[k], 4) : 6);
+      expect(Number(p.half_width) < target || counts[k] === 6, `point ${k}`).toBe(true);
+      expect(p.precise).toBe(Number(p.half_width) < target ? '1' : '0');
+    });
+    expect(new Set(counts).size, 'some points should stop early and others not').toBeGreaterThan(1);
     const runs = rowsOf(a, 'runs.csv').filter((r) => r.subgroup === 'everyone');
-    points.forEach((p, k) => expect(runs.filter((r) => r.point === String(k))).toHaveLength(2 * counts[k]));
+    points.forEach((_, k) => expect(runs.filter((r) => r.point === String(k))).toHaveLength(2 * counts[k]));
     // The half-width recorded is the widest over arms of the summary's interval for depth.
     const summary = rowsOf(a, 'summary.csv').filter((r) => r.subgroup === 'everyone' && r.metric === 'depth');
     for (const p of points) {
-      const widths = summary.filter((r) => r.point === p.point).map((r) => (Number(r.ci_high) - Number(r.ci_low)) / 2);
-      expect(Number(p.half_width)).toBeCloseTo(Math.max(...widths), 12);
+      const halves = summary.filter((r) => r.point === p.point).map((r) => (Number(r.ci_high) - Number(r.ci_low)) / 2);
+      expect(Number(p.half_width)).toBeCloseTo(Math.max(...halves), 12);
     }
-    expect(journalRecords(a)).toBe(2 * counts.reduce((s, n) => s + n, 0));
+    expect(journalRecords(a)).toBe(2 * counts.reduce((sum, n) => sum + n, 0));
   });
 });
 
