@@ -1,7 +1,7 @@
 /**
- * `npm start`: Kith's main job in one command — the covid-lockdown scenario, every arm on the same
- * seeds, and the paired effect of online self-help groups on the depth of the fall in wellbeing.
- * Tables go to stdout; progress to stderr.
+ * `npm run summary`: Kith's main comparison in the terminal (`npm start` opens it in the viewer) —
+ * the covid-lockdown scenario, every arm on the same seeds, and the paired effect of online
+ * self-help groups on the depth of the fall in wellbeing. Tables go to stdout; progress to stderr.
  */
 import { readFileSync } from 'node:fs';
 import { armNames, armParams, type Scenario } from '../scenarios/scenario.ts';

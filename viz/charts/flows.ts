@@ -1,0 +1,90 @@
+/**
+ * Support received per function, by where it came from: for one arm, three small multiples
+ * (emotional, informational, instrumental), each the mean support per person per day stacked by
+ * source layer — household to self-help group. Both arms share the y scale, so heights compare.
+ */
+import { area, axisBottom, axisLeft, format, scaleLinear } from 'd3';
+import { FUNCTIONS, LAYERS, type CrisisWindow } from '../../sim/index.ts';
+import { csvText } from '../export/csv.ts';
+import { LAYER_COLOURS, theme } from '../palette.ts';
+import { FLOWS_PER_DAY } from '../series.ts';
+import { Figure, type FigureOptions, type G } from './figure.ts';
+import { drawDayMarker, drawLegendRow, drawTimeFrame, styleAxis } from './time.ts';
+
+export interface FlowsData {
+  readonly days: number;
+  readonly recorded: number;
+  /** `[day · 21 + 3 · layer + f]`. */
+  readonly flows: Float64Array;
+  readonly crisis: CrisisWindow | null;
+  readonly day: number | null;
+  /** The top of the shared y scale. */
+  readonly yMax: number;
+}
+
+/** The highest day's total of any function: the shared scale's top. */
+export function flowsMax(flows: Float64Array, recorded: number): number {
+  let max = 0;
+  for (let d = 0; d < recorded; d++) {
+    for (let f = 0; f < 3; f++) {
+      let total = 0;
+      for (let l = 0; l < LAYERS.length; l++) total += flows[d * FLOWS_PER_DAY + 3 * l + f] || 0;
+      max = Math.max(max, total);
+    }
+  }
+  return max;
+}
+
+const MARGIN = { top: 30, right: 8, bottom: 22, left: 40 };
+const GAP = 10;
+
+export class FlowsChart {
+  readonly figure: Figure;
+
+  constructor(parent: HTMLElement, options: FigureOptions) {
+    this.figure = new Figure(parent, options);
+  }
+
+  draw(data: FlowsData): void {
+    const width = this.figure.clear();
+    const height = this.figure.drawnHeight;
+    const w = (width - MARGIN.left - MARGIN.right - 2 * GAP) / 3;
+    const h = height - MARGIN.top - MARGIN.bottom - 14;
+    const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
+    const y = scaleLinear().domain([0, data.yMax || 1]).range([h, 0]).nice();
+    const days = Array.from({ length: data.recorded }, (_, d) => d);
+    const svg = this.figure.svg;
+    svg.append('text').attr('x', 4).attr('y', 12).attr('fill', theme.muted).text('need units per person per day');
+
+    FUNCTIONS.forEach((fn, f) => {
+      const plot = svg.append('g').attr('class', `function-${fn}`).attr('transform', `translate(${MARGIN.left + f * (w + GAP)},${MARGIN.top})`) as unknown as G;
+      plot.append('text').attr('x', 0).attr('y', -6).attr('fill', theme.text).attr('font-weight', 600).text(fn);
+      drawTimeFrame(plot, x, h, { ...data, lockdown: undefined }, false);
+      const base = new Float64Array(data.recorded);
+      LAYERS.forEach((layer, l) => {
+        const lo = base.slice();
+        for (const d of days) base[d] += data.flows[d * FLOWS_PER_DAY + 3 * l + f] || 0;
+        const path = area<number>()
+          .x((d) => x(d))
+          .y0((d) => y(lo[d]))
+          .y1((d) => y(base[d]));
+        plot.append('path').attr('class', `flow flow-${layer}`).attr('d', path(days) ?? '').attr('fill', LAYER_COLOURS[layer]).attr('fill-opacity', 0.85).attr('stroke', 'none');
+      });
+      styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(3)) as unknown as G);
+      if (f === 0) styleAxis(plot.append('g').call(axisLeft(y).ticks(4).tickFormat(format('.2~f'))) as unknown as G);
+      if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
+    });
+    const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(4,${height - 4})`) as unknown as G;
+    drawLegendRow(legend, LAYERS.map((layer) => ({ label: layer, colour: LAYER_COLOURS[layer] })), width - 8, 'square');
+    this.figure.data = () => tableOf(data);
+  }
+}
+
+function tableOf(data: FlowsData): string {
+  const columns = ['day', 'layer', 'function', 'support'].map((name) => ({ name, type: 'string' as const, description: '' }));
+  const rows: (string | number)[][] = [];
+  for (let d = 0; d < data.recorded; d++) {
+    LAYERS.forEach((layer, l) => FUNCTIONS.forEach((fn, f) => rows.push([d, layer, fn, data.flows[d * FLOWS_PER_DAY + 3 * l + f]])));
+  }
+  return csvText(columns, rows);
+}

@@ -1,0 +1,96 @@
+/**
+ * The resilience metrics per subgroup: each arm's value (with its 95% interval when there are
+ * replicates) and the difference between arms against the reference, beside a line at zero.
+ */
+import { axisBottom, format, scaleLinear } from 'd3';
+import { csvText } from '../export/csv.ts';
+import { theme } from '../palette.ts';
+import type { Estimate } from '../series.ts';
+import { Figure, type FigureOptions, type G } from './figure.ts';
+import { styleAxis } from './time.ts';
+
+export interface MetricsData {
+  readonly metric: string;
+  readonly unit: string;
+  readonly subgroups: readonly string[];
+  readonly arms: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[];
+  /** Each non-reference arm minus the reference, per subgroup. */
+  readonly differences: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[];
+  readonly reference: string;
+}
+
+const ROW = 19;
+const LABELS = 92;
+
+function extent(values: readonly (Estimate | null)[][], zero: boolean): [number, number] {
+  let lo = zero ? 0 : Infinity;
+  let hi = zero ? 0 : -Infinity;
+  for (const list of values) {
+    for (const v of list) {
+      if (!v || !Number.isFinite(v.mean)) continue;
+      lo = Math.min(lo, v.lo ?? v.mean, v.mean);
+      hi = Math.max(hi, v.hi ?? v.mean, v.mean);
+    }
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (lo === hi) return [lo - 0.5 * (Math.abs(lo) || 1), hi + 0.5 * (Math.abs(hi) || 1)];
+  const pad = 0.06 * (hi - lo);
+  return [lo - pad, hi + pad];
+}
+
+export class MetricsChart {
+  readonly figure: Figure;
+
+  constructor(parent: HTMLElement, options: FigureOptions) {
+    this.figure = new Figure(parent, options);
+  }
+
+  draw(data: MetricsData): void {
+    this.figure.height = 58 + ROW * data.subgroups.length;
+    const width = this.figure.clear();
+    const top = 34;
+    const h = ROW * data.subgroups.length;
+    const panel = (width - LABELS - 24) / 2;
+    const svg = this.figure.svg;
+    svg.append('text').attr('x', 4).attr('y', 12).attr('fill', theme.muted).text(`${data.metric} (${data.unit})`);
+
+    const rows = svg.append('g').attr('transform', `translate(0,${top})`);
+    data.subgroups.forEach((s, i) => {
+      if (i % 2 === 0) rows.append('rect').attr('x', 0).attr('y', i * ROW).attr('width', width).attr('height', ROW).attr('fill', '#f6f6f8');
+      rows.append('text').attr('class', 'subgroup').attr('x', 4).attr('y', i * ROW + ROW / 2 + 4).attr('fill', theme.text).text(s);
+    });
+
+    const drawPanel = (x0: number, title: string, series: MetricsData['arms'], zero: boolean, className: string) => {
+      const [lo, hi] = extent(series.map((a) => [...a.values]), zero);
+      const x = scaleLinear().domain([lo, hi]).range([0, panel]).nice();
+      const g = svg.append('g').attr('class', className).attr('transform', `translate(${x0},${top})`) as unknown as G;
+      svg.append('text').attr('x', x0).attr('y', top - 8).attr('fill', theme.text).attr('font-weight', 600).text(title);
+      if (zero) g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', h).attr('stroke', theme.muted).attr('stroke-width', 1);
+      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / 55))).tickFormat(format('.2~g'))) as unknown as G);
+      series.forEach((arm, k) => {
+        const dy = series.length > 1 ? (k - (series.length - 1) / 2) * 4 : 0;
+        arm.values.forEach((v, i) => {
+          if (!v || !Number.isFinite(v.mean)) return;
+          const cy = i * ROW + ROW / 2 + dy;
+          const mark = g.append('g').attr('class', 'estimate').attr('data-arm', arm.name).attr('data-subgroup', data.subgroups[i]).attr('data-value', v.mean);
+          if (v.lo !== undefined && v.hi !== undefined && Number.isFinite(v.lo) && Number.isFinite(v.hi)) {
+            mark.append('line').attr('x1', x(v.lo)).attr('x2', x(v.hi)).attr('y1', cy).attr('y2', cy).attr('stroke', arm.colour).attr('stroke-width', theme.stroke);
+          }
+          mark.append('circle').attr('cx', x(v.mean)).attr('cy', cy).attr('r', theme.presenter ? 5 : 3.5).attr('fill', arm.colour);
+          mark.append('title').text(`${arm.name}, ${data.subgroups[i]}: ${format('.4~g')(v.mean)}${v.lo !== undefined ? ` (95% CI ${format('.4~g')(v.lo)} to ${format('.4~g')(v.hi ?? NaN)})` : ''}`);
+        });
+      });
+    };
+    drawPanel(LABELS, 'arms', data.arms, false, 'arms-panel');
+    drawPanel(LABELS + panel + 24, 'difference', data.differences, true, 'difference-panel');
+    this.figure.data = () => tableOf(data);
+  }
+}
+
+function tableOf(data: MetricsData): string {
+  const columns = ['metric', 'series', 'subgroup', 'mean', 'ci_low', 'ci_high'].map((name) => ({ name, type: 'string' as const, description: '' }));
+  const rows = [...data.arms, ...data.differences.map((d) => ({ ...d, name: `${d.name} − ${data.reference}` }))].flatMap((series) =>
+    series.values.map((v, i) => [data.metric, series.name, data.subgroups[i], v ? v.mean : null, v?.lo ?? null, v?.hi ?? null]),
+  );
+  return csvText(columns, rows);
+}

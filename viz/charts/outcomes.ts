@@ -1,0 +1,89 @@
+/**
+ * What the outcome charts draw, from any arms' daily series — a live comparison's or a results
+ * folder's means over replicates: mean wellbeing with its 10–90% band, distress and loneliness
+ * prevalence, and the resilience metrics with the difference against the reference.
+ */
+import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type DailyOutcome, type WorldOutcome } from '../../sim/index.ts';
+import type { Estimate } from '../series.ts';
+import type { MetricsData } from './metrics.ts';
+import type { TimeData } from './time.ts';
+
+/** An arm's daily outcomes, `[day · subgroups + s]`, days 0 … recorded − 1. */
+export interface SeriesLike {
+  readonly name: string;
+  readonly colour: string;
+  readonly days: number;
+  readonly recorded: number;
+  readonly daily: Record<DailyOutcome, Float64Array>;
+  readonly world: Record<WorldOutcome, Float64Array>;
+}
+
+const S = SUBGROUPS.length;
+
+/** Earlier arms are drawn wider, so an arm that coincides with a later one still shows beneath it. */
+const under = (arms: readonly unknown[], k: number) => 1.6 * (arms.length - 1 - k);
+
+function frame(arms: readonly SeriesLike[], crisis: CrisisWindow | null, day: number | null) {
+  const recorded = Math.max(0, ...arms.map((a) => a.recorded));
+  return {
+    days: Math.max(1, ...arms.map((a) => a.days)),
+    crisis,
+    day,
+    lockdown: (d: number) => arms.some((a) => d < a.recorded && a.world.lockdown[d] >= 0.5),
+    recordedLockdown: recorded,
+  };
+}
+
+export function wellbeingData(arms: readonly SeriesLike[], s: number, crisis: CrisisWindow | null, day: number | null): TimeData {
+  return {
+    ...frame(arms, crisis, day),
+    lines: arms.map((a, k) => ({ label: a.name, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.wbMean[d * S + s] })),
+    bands: arms.map((a) => ({ label: `${a.name} 10–90%`, colour: a.colour, recorded: a.recorded, lo: (d: number) => a.daily.wbP10[d * S + s], hi: (d: number) => a.daily.wbP90[d * S + s] })),
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: '10–90% band', colour: '#bbbbbb' }],
+    yLabel: 'wellbeing',
+    yFormat: '.2f',
+  };
+}
+
+export function prevalenceData(arms: readonly SeriesLike[], s: number, crisis: CrisisWindow | null, day: number | null): TimeData {
+  return {
+    ...frame(arms, crisis, day),
+    lines: arms.flatMap((a, k) => [
+      { label: `${a.name} distressed`, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.distressed[d * S + s] },
+      { label: `${a.name} lonely`, colour: a.colour, wider: under(arms, k), dash: '4,3', recorded: a.recorded, y: (d: number) => a.daily.lonely[d * S + s] },
+    ]),
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: 'distressed', colour: '#555555' }, { label: 'lonely', colour: '#555555', dash: '4,3' }],
+    yLabel: 'share of persons',
+    yFormat: '.0%',
+  };
+}
+
+export const METRIC_NAMES = RUN_METRICS.map((m) => m.name);
+
+export function metricUnit(metric: string): string {
+  return RUN_METRICS.find((m) => m.name === metric)?.unit ?? '';
+}
+
+/** Each arm's estimates and each non-reference arm's difference from the reference, per subgroup. */
+export function metricsData(
+  metric: string,
+  subgroups: readonly string[],
+  arms: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[],
+  reference: string,
+  differences?: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[],
+): MetricsData {
+  const base = arms.find((a) => a.name === reference);
+  const computed =
+    differences ??
+    arms
+      .filter((a) => a !== base)
+      .map((a) => ({
+        name: a.name,
+        colour: a.colour,
+        values: a.values.map((v, i) => {
+          const b = base?.values[i];
+          return v && b && Number.isFinite(v.mean) && Number.isFinite(b.mean) ? { mean: v.mean - b.mean } : null;
+        }),
+      }));
+  return { metric, unit: metricUnit(metric), subgroups, arms, differences: computed, reference };
+}

@@ -1,0 +1,202 @@
+/**
+ * A chart over the days of a run: lines and bands per arm, the crisis window shaded, days of
+ * lockdown marked, and the day shown as a vertical marker. The wellbeing and prevalence charts are
+ * this chart with different series.
+ */
+import { area, axisBottom, axisLeft, format, line, scaleLinear } from 'd3';
+import type { CrisisWindow } from '../../sim/index.ts';
+import { csvText } from '../export/csv.ts';
+import { theme } from '../palette.ts';
+import { Figure, type FigureOptions, type G } from './figure.ts';
+
+export interface Line {
+  readonly label: string;
+  readonly colour: string;
+  readonly dash?: string;
+  /** Extra stroke width: a line drawn wider under another stays visible where they coincide. */
+  readonly wider?: number;
+  readonly y: (day: number) => number;
+  /** Days with values: 0 … recorded − 1. */
+  readonly recorded: number;
+}
+
+export interface Band {
+  readonly label: string;
+  readonly colour: string;
+  readonly lo: (day: number) => number;
+  readonly hi: (day: number) => number;
+  readonly recorded: number;
+}
+
+export interface TimeData {
+  readonly days: number;
+  readonly lines: readonly Line[];
+  readonly bands?: readonly Band[];
+  readonly crisis: CrisisWindow | null;
+  /** Whether a lockdown is in force on a day (of the first arm). */
+  readonly lockdown?: (day: number) => boolean;
+  readonly recordedLockdown?: number;
+  /** The day shown, or null. */
+  readonly day: number | null;
+  readonly yLabel: string;
+  readonly yFormat: string;
+  /** Fixed y range; else fitted to the data drawn. */
+  readonly yDomain?: [number, number];
+  /** The legend's entries; by default, one per line. */
+  readonly legend?: readonly LegendEntry[];
+}
+
+export interface LegendEntry {
+  readonly label: string;
+  readonly colour: string;
+  readonly dash?: string;
+}
+
+const MARGIN = { top: 26, right: 12, bottom: 22, left: 46 };
+
+/** Draws the crisis window, lockdown days and the day marker into a plot area. */
+export function drawTimeFrame(plot: G, x: (day: number) => number, height: number, data: Pick<TimeData, 'crisis' | 'lockdown' | 'recordedLockdown' | 'days'>, label = true): void {
+  if (data.crisis) {
+    const x0 = x(data.crisis.start);
+    const x1 = x(Math.min(data.crisis.end, data.days - 1));
+    plot.append('rect').attr('class', 'crisis-window').attr('x', x0).attr('y', 0).attr('width', Math.max(1, x1 - x0)).attr('height', height).attr('fill', theme.crisis);
+    if (label) plot.append('text').attr('class', 'crisis-label').attr('x', x0 + 3).attr('y', 11).attr('fill', theme.muted).text('crisis');
+  }
+  if (data.lockdown) {
+    const days = data.recordedLockdown ?? data.days;
+    let start = -1;
+    for (let d = 0; d <= days; d++) {
+      const on = d < days && data.lockdown(d);
+      if (on && start < 0) start = d;
+      if (!on && start >= 0) {
+        plot.append('rect').attr('class', 'lockdown-days').attr('x', x(start)).attr('y', -4).attr('width', Math.max(1, x(d - 1) - x(start))).attr('height', 3).attr('fill', theme.lockdown);
+        start = -1;
+      }
+    }
+  }
+}
+
+export function drawDayMarker(plot: G, x: number, height: number, day: number): void {
+  const marker = plot.append('g').attr('class', 'day-marker').attr('transform', `translate(${x},0)`);
+  marker.append('line').attr('y1', 0).attr('y2', height).attr('stroke', theme.text).attr('stroke-width', 1).attr('stroke-dasharray', '2,2');
+  marker.append('text').attr('x', 3).attr('y', height - 3).attr('fill', theme.text).attr('font-size', theme.fontSize - 1).text(`day ${day}`);
+}
+
+export function styleAxis(axis: G): void {
+  axis.attr('font-size', theme.fontSize).attr('font-family', theme.font);
+  axis.selectAll('text').attr('fill', theme.muted);
+  axis.selectAll('line,path').attr('stroke', theme.grid);
+}
+
+export class TimeChart {
+  readonly figure: Figure;
+
+  constructor(parent: HTMLElement, options: FigureOptions) {
+    this.figure = new Figure(parent, options);
+  }
+
+  draw(data: TimeData): void {
+    const width = this.figure.clear();
+    const height = this.figure.drawnHeight;
+    const w = width - MARGIN.left - MARGIN.right;
+    const h = height - MARGIN.top - MARGIN.bottom;
+    const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
+    let lo = Infinity;
+    let hi = -Infinity;
+    const extend = (v: number) => {
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    };
+    for (const l of data.lines) for (let d = 0; d < l.recorded; d++) extend(l.y(d));
+    for (const b of data.bands ?? []) {
+      for (let d = 0; d < b.recorded; d++) {
+        extend(b.lo(d));
+        extend(b.hi(d));
+      }
+    }
+    const domain = data.yDomain ?? (Number.isFinite(lo) ? [Math.max(0, lo - 0.1 * (hi - lo + 0.01)), hi + 0.1 * (hi - lo + 0.01)] : [0, 1]);
+    const y = scaleLinear().domain(domain).range([h, 0]).nice();
+
+    const svg = this.figure.svg;
+    const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) as unknown as G;
+    drawTimeFrame(plot, x, h, data);
+    styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 70)))) as unknown as G);
+    styleAxis(plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(h / 28))).tickFormat(format(data.yFormat))) as unknown as G);
+    svg
+      .append('text')
+      .attr('class', 'y-label')
+      .attr('transform', `translate(${theme.fontSize},${MARGIN.top + h / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle')
+      .attr('fill', theme.muted)
+      .text(data.yLabel);
+
+    for (const b of data.bands ?? []) {
+      const days = Array.from({ length: b.recorded }, (_, d) => d);
+      const path = area<number>()
+        .defined((d) => Number.isFinite(b.lo(d)) && Number.isFinite(b.hi(d)))
+        .x((d) => x(d))
+        .y0((d) => y(b.lo(d)))
+        .y1((d) => y(b.hi(d)));
+      const opacity = (data.bands?.length ?? 1) > 2 ? 0.08 : 0.16;
+      plot.append('path').attr('class', 'band').attr('d', path(days) ?? '').attr('fill', b.colour).attr('fill-opacity', opacity).attr('stroke', 'none');
+    }
+    for (const l of data.lines) {
+      const days = Array.from({ length: l.recorded }, (_, d) => d);
+      const path = line<number>()
+        .defined((d) => Number.isFinite(l.y(d)))
+        .x((d) => x(d))
+        .y((d) => y(l.y(d)));
+      plot
+        .append('path')
+        .attr('class', 'series')
+        .attr('data-label', l.label)
+        .attr('d', path(days) ?? '')
+        .attr('fill', 'none')
+        .attr('stroke', l.colour)
+        .attr('stroke-width', theme.stroke + (l.wider ?? 0))
+        .attr('stroke-dasharray', l.dash ?? null);
+    }
+    if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
+    this.legend(data, width);
+    this.figure.data = () => tableOf(data);
+  }
+
+  private legend(data: TimeData, width: number): void {
+    drawLegendRow(this.figure.svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},12)`) as unknown as G, data.legend ?? data.lines, width - theme.fontSize - 8);
+  }
+}
+
+/** A row of legend entries (a line sample and a label), as many as fit in `width`. */
+export function drawLegendRow(g: G, entries: readonly LegendEntry[], width: number, swatch: 'line' | 'square' = 'line'): void {
+  let at = 0;
+  for (const e of entries) {
+    const item = g.append('g').attr('transform', `translate(${at},0)`);
+    if (swatch === 'square') item.append('rect').attr('y', -8).attr('width', 9).attr('height', 9).attr('fill', e.colour);
+    else item.append('line').attr('x1', 0).attr('x2', 16).attr('y1', -4).attr('y2', -4).attr('stroke', e.colour).attr('stroke-width', theme.stroke + 0.5).attr('stroke-dasharray', e.dash ?? null);
+    const text = item.append('text').attr('x', swatch === 'square' ? 12 : 20).attr('y', 0).attr('fill', theme.text).text(e.label);
+    const length = text.node()?.getComputedTextLength?.() || e.label.length * theme.fontSize * 0.55;
+    if (at + length + 20 > width) {
+      item.remove();
+      break;
+    }
+    at += (swatch === 'square' ? 20 : 26) + length;
+  }
+}
+
+/** The data a chart draws, one row per day. */
+function tableOf(data: TimeData): string {
+  const columns = [
+    { name: 'day', type: 'integer' as const, description: '' },
+    ...data.lines.map((l) => ({ name: l.label, type: 'number' as const, description: '' })),
+    ...(data.bands ?? []).flatMap((b) => [`${b.label} low`, `${b.label} high`].map((name) => ({ name, type: 'number' as const, description: '' }))),
+  ];
+  const recorded = Math.max(0, ...data.lines.map((l) => l.recorded));
+  const rows = Array.from({ length: recorded }, (_, d) => [
+    d,
+    ...data.lines.map((l) => (d < l.recorded ? l.y(d) : null)),
+    ...(data.bands ?? []).flatMap((b) => (d < b.recorded ? [b.lo(d), b.hi(d)] : [null, null])),
+  ]);
+  return csvText(columns, rows);
+}

@@ -1,0 +1,102 @@
+/** Keyboard shortcuts, and the help overlay that lists them. */
+
+export interface Shortcut {
+  readonly keys: readonly string[];
+  /** As shown in the help overlay. */
+  readonly label: string;
+  readonly does: string;
+  readonly run: () => void;
+}
+
+export function shortcuts(actions: {
+  toggle: () => void;
+  step: () => void;
+  back: () => void;
+  start: () => void;
+  faster: () => void;
+  slower: () => void;
+  lockdown: () => void;
+  reopen: () => void;
+  reset: () => void;
+  presenter: () => void;
+  help: () => void;
+}): Shortcut[] {
+  return [
+    { keys: [' '], label: 'Space', does: 'play / pause', run: actions.toggle },
+    { keys: ['ArrowRight', '.'], label: '→', does: 'one day on', run: actions.step },
+    { keys: ['ArrowLeft', ','], label: '←', does: 'one day back', run: actions.back },
+    { keys: ['Home'], label: 'Home', does: 'day 0', run: actions.start },
+    { keys: ['+', '='], label: '+', does: 'faster', run: actions.faster },
+    { keys: ['-', '_'], label: '−', does: 'slower', run: actions.slower },
+    { keys: ['l', 'L'], label: 'L', does: 'Lockdown now', run: actions.lockdown },
+    { keys: ['o', 'O'], label: 'O', does: 'Reopen now', run: actions.reopen },
+    { keys: ['r', 'R'], label: 'R', does: 'reset to day 0 (same seed, no live events)', run: actions.reset },
+    { keys: ['p', 'P'], label: 'P', does: 'presenter mode', run: actions.presenter },
+    { keys: ['?'], label: '?', does: 'this help', run: actions.help },
+  ];
+}
+
+/** Listens for shortcuts, except while typing in a field; Escape runs `escape`. */
+export function bindKeys(list: readonly Shortcut[], escape: () => void): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      escape();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) {
+      const range = target instanceof HTMLInputElement && target.type === 'range';
+      if (!range || event.key.startsWith('Arrow') || event.key === 'Home' || event.key === 'End') return;
+    }
+    if (target?.tagName === 'BUTTON' && (event.key === ' ' || event.key === 'Enter')) return;
+    const shortcut = list.find((s) => s.keys.includes(event.key));
+    if (!shortcut) return;
+    event.preventDefault();
+    shortcut.run();
+  });
+}
+
+export class HelpOverlay {
+  readonly root: HTMLElement;
+
+  constructor(parent: HTMLElement, list: readonly Shortcut[]) {
+    this.root = document.createElement('div');
+    this.root.className = 'overlay help-overlay';
+    this.root.hidden = true;
+    this.root.setAttribute('role', 'dialog');
+    this.root.setAttribute('aria-label', 'Keyboard shortcuts');
+    const box = document.createElement('div');
+    box.className = 'overlay-box';
+    const h = document.createElement('h2');
+    h.textContent = 'Keyboard shortcuts';
+    const table = document.createElement('table');
+    for (const s of list) {
+      const tr = document.createElement('tr');
+      const key = document.createElement('th');
+      const kbd = document.createElement('kbd');
+      kbd.textContent = s.label;
+      key.append(kbd);
+      const what = document.createElement('td');
+      what.textContent = s.does;
+      tr.append(key, what);
+      table.append(tr);
+    }
+    const tip = document.createElement('p');
+    tip.textContent = 'Click a person to open their world; Esc closes it. The ⓘ buttons explain the concepts behind the labels. The address always holds every setting: copy it to share this view.';
+    box.append(h, table, tip);
+    this.root.append(box);
+    this.root.addEventListener('click', (e) => e.target === this.root && this.hide());
+    parent.append(this.root);
+  }
+
+  toggle(): void {
+    this.root.hidden = !this.root.hidden;
+  }
+
+  hide(): boolean {
+    const was = !this.root.hidden;
+    this.root.hidden = true;
+    return was;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Colours and type, in one place. Layers, arms and functions use the Okabe–Ito palette, which
+ * people with any common colour-vision deficiency can tell apart; wellbeing uses viridis, which
+ * stays ordered in lightness in grey and for colour-blind viewers.
+ */
+import { interpolateViridis, scaleSequential } from 'd3';
+import { LAYERS, type Layer } from '../sim/index.ts';
+
+export const LAYER_COLOURS: Record<Layer, string> = {
+  household: '#CC79A7',
+  kin: '#D55E00',
+  friend: '#0072B2',
+  neighbour: '#009E73',
+  coworker: '#E69F00',
+  formal: '#666666',
+  shg: '#56B4E9',
+};
+export const LAYER_LIST = LAYERS.map((layer) => ({ layer, colour: LAYER_COLOURS[layer] }));
+
+/** Left arm, right arm, then further arms of a results folder. */
+export const ARM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+
+export const FUNCTION_COLOURS = ['#CC79A7', '#0072B2', '#E69F00'];
+
+/** Online self-help groups and face-to-face ones. */
+export const GROUP_COLOURS = { faceToFace: '#333333', online: '#0096D6' };
+
+/** Wellbeing 0.5 (dark purple) … 1 (yellow); below 0.5 stays darkest. */
+export const WELLBEING_DOMAIN: [number, number] = [0.5, 1];
+export const wellbeingColour = scaleSequential(interpolateViridis).domain(WELLBEING_DOMAIN).clamp(true);
+
+/** Type and strokes; presenter mode enlarges both. */
+export const theme = {
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  fontSize: 11,
+  titleSize: 13,
+  stroke: 1.5,
+  text: '#1d1d1f',
+  muted: '#6b6b70',
+  grid: '#e6e6ea',
+  crisis: '#f1e3c8',
+  lockdown: '#b4572c',
+  presenter: false,
+};
+
+export function setPresenter(on: boolean): void {
+  Object.assign(theme, on ? { fontSize: 16, titleSize: 19, stroke: 2.5, text: '#000000', muted: '#222222', grid: '#cccccc', crisis: '#f5d9a6' } : { fontSize: 11, titleSize: 13, stroke: 1.5, text: '#1d1d1f', muted: '#6b6b70', grid: '#e6e6ea', crisis: '#f1e3c8' });
+  theme.presenter = on;
+}

@@ -1,0 +1,140 @@
+/**
+ * The live view's layout: the two arms' network panels side by side with the outcome charts
+ * beside them, the legend, and below, each arm's support by source and the resilience metrics.
+ * It draws what the app hands it; it holds no state of the run.
+ */
+import { format } from 'd3';
+import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type RunMetric } from '../sim/index.ts';
+import { FlowsChart, flowsMax } from './charts/flows.ts';
+import { MetricsChart } from './charts/metrics.ts';
+import { METRIC_NAMES, metricsData, prevalenceData, wellbeingData } from './charts/outcomes.ts';
+import { TimeChart } from './charts/time.ts';
+import { downloadCanvas, safeFileName } from './export/download.ts';
+import type { ArmSeries } from './series.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export interface ArmPanel {
+  readonly root: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  readonly name: HTMLElement;
+  readonly description: HTMLElement;
+  readonly stats: HTMLElement;
+}
+
+const pct = format('.1%');
+
+export class Stage {
+  readonly root: HTMLElement;
+  readonly panels: [ArmPanel, ArmPanel];
+  readonly legend: HTMLElement;
+  readonly wellbeing: TimeChart;
+  readonly prevalence: TimeChart;
+  readonly flows: [FlowsChart, FlowsChart];
+  readonly metrics: MetricsChart;
+  metric = 'depth';
+  onMetric: () => void = () => {};
+
+  constructor(parent: HTMLElement) {
+    this.root = el('main', 'stage');
+    this.root.id = 'live';
+    parent.append(this.root);
+    this.panels = [this.panel('a'), this.panel('b')];
+    const side = el('section', 'side');
+    this.root.append(side);
+    this.wellbeing = new TimeChart(side, { title: 'Mean wellbeing', concept: 'wellbeing', height: 205, file: 'wellbeing', className: 'wellbeing-chart' });
+    this.prevalence = new TimeChart(side, { title: 'Distress and loneliness', concept: 'buffering', height: 175, file: 'prevalence', className: 'prevalence-chart' });
+    this.legend = el('div', 'legend');
+    this.root.append(this.legend);
+    const flowsA = el('section', 'flows a');
+    const flowsB = el('section', 'flows b');
+    const metrics = el('section', 'metrics');
+    this.root.append(flowsA, flowsB, metrics);
+    this.flows = [
+      new FlowsChart(flowsA, { title: 'Support received, by source', concept: 'functions', height: 190, file: 'support-a', className: 'flows-chart' }),
+      new FlowsChart(flowsB, { title: 'Support received, by source', concept: 'functions', height: 190, file: 'support-b', className: 'flows-chart' }),
+    ];
+    this.metrics = new MetricsChart(metrics, { title: 'Resilience per subgroup', concept: 'metrics', height: 220, file: 'metrics', className: 'metrics-chart' });
+    const select = el('select', 'metric-select');
+    select.id = 'metric';
+    for (const m of METRIC_NAMES) select.append(Object.assign(el('option', undefined, m), { value: m, title: RUN_METRICS.find((r) => r.name === m)?.doc ?? '' }));
+    select.value = this.metric;
+    select.addEventListener('change', () => {
+      this.metric = select.value;
+      this.onMetric();
+    });
+    this.metrics.figure.tools.before(select);
+  }
+
+  private panel(side: 'a' | 'b'): ArmPanel {
+    const root = el('section', `arm-panel ${side}`);
+    const head = el('header');
+    const swatch = el('span', `swatch ${side}`);
+    const name = el('h2', 'arm-name');
+    const description = el('p', 'arm-description');
+    const png = el('button', 'tool', 'PNG');
+    png.type = 'button';
+    png.title = 'Download this network as PNG';
+    const box = el('div', 'canvas-box');
+    const canvas = el('canvas', 'network');
+    canvas.setAttribute('role', 'img');
+    canvas.id = `network-${side}`;
+    box.append(canvas);
+    const stats = el('p', 'arm-stats');
+    head.append(swatch, name, png);
+    root.append(head, description, box, stats);
+    png.addEventListener('click', () => downloadCanvas(canvas, `${safeFileName(name.textContent ?? 'network')}-network.png`));
+    this.root.append(root);
+    return { root, canvas, name, description, stats };
+  }
+
+  setArms(names: readonly [string, string], descriptions: readonly [string, string], scenario: string): void {
+    this.panels.forEach((p, k) => {
+      p.name.textContent = names[k];
+      p.description.textContent = descriptions[k];
+      this.flows[k].figure.caption.querySelector('.chart-title')!.textContent = `Support received by ${names[k]}, by source`;
+      this.flows[k].figure.rename(`${scenario}-${names[k]}-support`);
+    });
+    this.wellbeing.figure.rename(`${scenario}-wellbeing`);
+    this.prevalence.figure.rename(`${scenario}-prevalence`);
+    this.metrics.figure.rename(`${scenario}-metrics`);
+  }
+
+  /** Each panel's line of today's figures, for everyone. */
+  drawStats(series: readonly [ArmSeries, ArmSeries]): void {
+    series.forEach((a, k) => {
+      const d = a.recorded - 1;
+      if (d < 0) return;
+      const lockdown = a.world.lockdown[d] === 1 ? ' · in lockdown' : '';
+      const text = `Day ${d}: mean wellbeing ${a.at('wbMean', d, 0).toFixed(3)} · distressed ${pct(a.at('distressed', d, 0))} · lonely ${pct(a.at('lonely', d, 0))} · ${a.world.groups[d]} groups, ${a.world.groupsOnline[d]} online${lockdown}`;
+      this.panels[k].stats.textContent = text;
+    });
+  }
+
+  drawCharts(series: readonly [ArmSeries, ArmSeries], subgroup: string, crisis: CrisisWindow | null, day: number, reference: string): void {
+    const s = Math.max(0, SUBGROUPS.indexOf(subgroup as (typeof SUBGROUPS)[number]));
+    const label = subgroup === 'everyone' ? '' : ` — ${subgroup}`;
+    this.wellbeing.figure.caption.querySelector('.chart-title')!.textContent = `Mean wellbeing${label}`;
+    this.prevalence.figure.caption.querySelector('.chart-title')!.textContent = `Distress and loneliness${label}`;
+    this.wellbeing.draw(wellbeingData(series, s, crisis, day));
+    this.prevalence.draw(prevalenceData(series, s, crisis, day));
+    const yMax = Math.max(...series.map((a) => flowsMax(a.flows, a.recorded)));
+    series.forEach((a, k) => this.flows[k].draw({ days: a.days, recorded: a.recorded, flows: a.flows, crisis, day, yMax }));
+    const metric = this.metric as RunMetric;
+    const arms = series.map((a) => ({
+      name: a.name,
+      colour: a.colour,
+      values: SUBGROUPS.map((_, i) => {
+        const value = a.metrics[i]?.[metric] ?? null;
+        return value === null ? null : { mean: value };
+      }),
+    }));
+    this.metrics.draw(metricsData(this.metric, SUBGROUPS, arms, reference));
+    this.metrics.figure.note.textContent = `One run (seed) per arm; on the right, ${arms.find((a) => a.name !== reference)?.name ?? ''} minus ${reference}. ${day < (crisis?.end ?? Infinity) ? `So far, to day ${day}.` : ''}`;
+  }
+}
