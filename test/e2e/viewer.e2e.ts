@@ -1,0 +1,198 @@
+/**
+ * The viewer in a browser, as a class would use it: it loads cleanly and draws both arms, plays,
+ * shows the crisis, reacts to a live lockdown, opens a person's world, exports what `kith run`
+ * writes, treats the address as text, and plots a results folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { day, launch, openPage, waitDay, type Watched } from './browser.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const TABLES = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv'];
+
+let browser: Browser;
+let opened: Watched[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  for (const w of opened) {
+    expect(w.errors, 'console errors').toEqual([]);
+    expect(w.dialogs, 'dialogs').toEqual([]);
+    await w.page.context().close();
+  }
+  opened = [];
+});
+
+async function open(query = ''): Promise<Page> {
+  const w = await openPage(browser, `${inject('baseUrl')}${query}`);
+  opened.push(w);
+  return w.page;
+}
+
+function kith(args: string[]): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'build/cli/kith.js'), ...args, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`kith ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+}
+
+const temp = () => mkdtempSync(join(tmpdir(), 'kith-e2e-'));
+
+/** Clicks `selector` and saves the `count` files the page downloads, by name. */
+async function downloads(page: Page, selector: string, count: number): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const done = new Promise<void>((resolve) => {
+    const onDownload = async (d: Download) => {
+      files.set(d.suggestedFilename(), readFileSync((await d.path()) as string, 'utf8'));
+      if (files.size === count) {
+        page.off('download', onDownload);
+        resolve();
+      }
+    };
+    page.on('download', onDownload);
+  });
+  await page.click('.export-menu summary');
+  await page.click(selector);
+  await done;
+  return files;
+}
+
+function canvasStats(page: Page, id: string) {
+  return page.$eval(`#${id}`, (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const data = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 600) inked++;
+    const d = canvas.dataset;
+    return { persons: Number(d.persons), faceToFace: Number(d.tiesFaceToFace), remote: Number(d.tiesRemote), closed: Number(d.tiesClosed), inked };
+  });
+}
+
+describe('the viewer', () => {
+  it('should load without a console error and draw persons in both panels', async () => {
+    const page = await open();
+    for (const id of ['network-a', 'network-b']) {
+      const stats = await canvasStats(page, id);
+      expect(stats.persons).toBe(2000);
+      expect(stats.faceToFace).toBeGreaterThan(1000);
+      expect(stats.inked).toBeGreaterThan(20_000);
+    }
+    await expect(page.textContent('.arm-panel.a h2')).resolves.toBe('no-online-shg');
+    await expect(page.textContent('.arm-panel.b h2')).resolves.toBe('online-shg');
+  });
+
+  it('should advance the day when Play is pressed', async () => {
+    const page = await open('?persons=500');
+    const before = await day(page);
+    await page.click('#play');
+    await page.waitForFunction((d) => (window.__kith?.day ?? 0) >= d + 5, before);
+    await page.click('#play');
+    expect(await day(page)).toBeGreaterThan(before);
+    await expect(page.textContent('#day-label')).resolves.toMatch(/^Day \d+ of 364$/);
+  });
+
+  it('should shade the crisis window and mark the lockdown in the charts', async () => {
+    const page = await open('?persons=500&day=120');
+    for (const chart of ['.wellbeing-chart', '.prevalence-chart']) {
+      const crisis = await page.$eval(`${chart} rect.crisis-window`, (r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')) }));
+      expect(crisis.width).toBeGreaterThan(10);
+      expect(await page.$$(`${chart} rect.lockdown-days`)).toHaveLength(1);
+    }
+    expect(await page.$$('.flows-chart rect.crisis-window')).toHaveLength(6);
+  });
+
+  it('should cut and move ties remote after Lockdown now', async () => {
+    const page = await open('?scenario=baseline&persons=500&day=5');
+    const before = await canvasStats(page, 'network-a');
+    expect(before.remote + before.closed).toBe(0);
+    await page.click('#lockdown-now');
+    await waitDay(page, 6);
+    await page.waitForFunction(() => Number((document.getElementById('network-b') as HTMLCanvasElement).dataset.tiesClosed) > 0);
+    for (const id of ['network-a', 'network-b']) {
+      const after = await canvasStats(page, id);
+      expect(after.remote).toBeGreaterThan(0);
+      expect(after.closed).toBeGreaterThan(0);
+      expect(after.faceToFace).toBeLessThan(before.faceToFace);
+    }
+    expect(page.url()).toContain('live=lockdown%406');
+  });
+
+  it('should open a person’s panel when they are clicked', async () => {
+    const page = await open('?persons=500&day=100');
+    const box = (await (await page.$('#network-a'))?.boundingBox()) as { x: number; y: number; width: number; height: number };
+    // Persons sit on a ring: click on it, right of the centre.
+    const r = (Math.min(box.width, box.height) / 2 / 1.13) * 0.92;
+    await page.mouse.click(box.x + box.width / 2 + r, box.y + box.height / 2);
+    await page.waitForSelector('.person-panel:not([hidden])');
+    const title = (await page.textContent('.person-panel h2')) ?? '';
+    expect(title).toMatch(/^Person \d+$/);
+    expect(await page.$$('.person-panel .person-ties tr')).toHaveLength(6);
+    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    expect(page.url()).toContain(`person=${title.split(' ')[1]}`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.person-panel', { state: 'hidden' });
+  });
+
+  it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {
+    const page = await open('?persons=300&seed=3&cut=0.5&older=0.3');
+    const files = await downloads(page, '#export-tables', 4);
+    const out = join(temp(), 'run');
+    kith(['run', 'scenarios/covid-lockdown.json', '--arms', 'no-online-shg,online-shg', '--replicates', '1', '--seed', '3', '--persons', '300', '--set', 'lockdown.faceToFaceCut=0.5', '--set', 'population.digital.older=0.3', '--out', out]);
+    for (const name of TABLES) expect(files.get(name), name).toBe(readFileSync(join(out, name), 'utf8'));
+  });
+
+  it('should export a scenario with which kith run reproduces a live Lockdown now and Reopen now', async () => {
+    const page = await open('?scenario=baseline&persons=300&seed=2&day=10');
+    await page.click('#lockdown-now');
+    await waitDay(page, 11);
+    await page.click('#step');
+    await waitDay(page, 12);
+    await page.click('#reopen-now');
+    await waitDay(page, 13);
+    const scenario = await downloads(page, '#export-scenario', 1);
+    const text = scenario.get('baseline-viewer.json') as string;
+    expect(JSON.parse(text).arms.shg.timeline).toEqual([
+      { type: 'lockdown', day: 11 },
+      { type: 'reopening', day: 13 },
+    ]);
+    const tables = await downloads(page, '#export-tables', 4);
+    const dir = temp();
+    writeFileSync(join(dir, 'baseline-viewer.json'), text);
+    kith(['run', join(dir, 'baseline-viewer.json'), '--replicates', '1', '--seed', '2', '--out', join(dir, 'run')]);
+    for (const name of TABLES) expect(tables.get(name), name).toBe(readFileSync(join(dir, 'run', name), 'utf8'));
+  });
+
+  it('should show a scenario name from the address as text and run nothing', async () => {
+    const name = '<img src=x onerror=alert(1)>';
+    const page = await open(`?scenario=${encodeURIComponent(name)}&a=${encodeURIComponent('<b>x</b>')}&b=y`);
+    await expect(page.textContent('.status')).resolves.toContain(`There is no scenario “${name}”`);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.$$('.status b')).toHaveLength(0);
+    await expect(page.textContent('.arm-panel.a h2')).resolves.toBe('no-online-shg');
+  });
+
+  it('should plot the effects of a folder kith run wrote', async () => {
+    const page = await open('?persons=300');
+    const out = join(temp(), 'covid');
+    kith(['run', 'scenarios/covid-lockdown.json', '--replicates', '3', '--persons', '200', '--out', out]);
+    await page.click('.results-menu summary');
+    await page.setInputFiles('#open-folder', out);
+    await page.waitForSelector('#results:not([hidden])');
+    const marks = await page.$$eval('.results-metrics .difference-panel .estimate', (gs) => gs.map((g) => ({ arm: g.getAttribute('data-arm'), subgroup: g.getAttribute('data-subgroup'), value: Number(g.getAttribute('data-value')) })));
+    expect(new Set(marks.map((m) => m.arm))).toEqual(new Set(['no-lockdown', 'online-shg']));
+    const effects = readFileSync(join(out, 'effects.csv'), 'utf8').split('\r\n').map((l) => l.split(','));
+    const row = effects.find((r) => r[1] === 'online-shg' && r[3] === 'everyone' && r[4] === 'depth') as string[];
+    expect(marks.find((m) => m.arm === 'online-shg' && m.subgroup === 'everyone')?.value).toBe(Number(row[6]));
+    expect(await page.$$('#results rect.crisis-window')).toHaveLength(2);
+    expect(readdirSync(out)).toContain('effects.csv');
+  });
+});
