@@ -17,7 +17,7 @@ import { checkOutputDir } from '../output.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { readSweep } from './file.ts';
 import { setting, type Shard, type SweepLayout } from './layout.ts';
-import { journalPath, lockHolder, readPlanFile } from './state.ts';
+import { journalPath, lockHolder, readPlanFile, type PlanFile } from './state.ts';
 
 /** The flags of `kith sweep`; `kith slurm` passes the same ones on to every task. */
 export const SWEEP_OPTIONS: Options = {
@@ -98,20 +98,24 @@ function checkConflicts(command: string, overrides: ParamOverrides, factors: rea
   }
 }
 
-/** Refuses a folder that holds another sweep, or this one without --resume. */
-function checkState(command: string, out: string, layout: SweepLayout, shard: Shard | null, resume: boolean): void {
+/**
+ * Refuses a folder that holds another sweep, or this one without --resume; returns the plan saved
+ * there, if any.
+ */
+function checkState(command: string, out: string, layout: SweepLayout, shard: Shard | null, resume: boolean): PlanFile | undefined {
   checkOutputDir(out);
   const saved = readPlanFile(out);
   const started = saved !== undefined || existsSync(journalPath(out));
   if (started && !resume) throw new UsageError(`kith ${command}: --out ${out} holds a sweep already; add --resume to continue it, or choose another folder`);
-  if (!saved) return;
+  if (!saved) return undefined;
   if (saved.layout.fingerprint !== layout.fingerprint) {
-    throw new UsageError(`kith ${command}: --out ${out} holds a different sweep (another file, design, seed or setting); choose another folder`);
+    throw new UsageError(`kith ${command}: --out ${out} holds a different sweep (another file, design, seed, setting or Kith version); choose another folder`);
   }
   const which = (s: Shard | null) => (s ? `shard ${s.index}/${s.count}` : 'no shard');
   if (which(saved.shard) !== which(shard)) throw new UsageError(`kith ${command}: --out ${out} holds ${which(saved.shard)} of this sweep, not ${which(shard)}`);
   const holder = lockHolder(out);
   if (holder !== undefined) throw new UsageError(`kith ${command}: --out ${out}: another kith sweep (process ${holder}) is writing to this folder`);
+  return saved;
 }
 
 /** Every point × arm resolves to valid parameters, or the first that does not is named. */
@@ -172,10 +176,11 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
   const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null), fingerprint };
   const out = (values.out as string | undefined) ?? join('out', sweep.name.replace(/[^\w.-]+/g, '-'));
   const resume = values.resume === true;
-  checkState(command, out, layout, shard, resume);
+  const saved = checkState(command, out, layout, shard, resume);
   return {
     file,
-    layout,
+    // The same runs either way; the saved plan keeps the reproducing command as first written.
+    layout: saved?.layout ?? layout,
     shard,
     params,
     out,

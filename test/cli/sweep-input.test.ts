@@ -63,7 +63,7 @@ const cases: [string, () => { args: string[]; out?: string }, RegExp][] = [
   ['a folder holding another sweep, with --resume', () => {
     const dir = holding(sweepWith(onePoint));
     return { args: [sweepWith({ ...onePoint, seed: 8 }), '--resume'], out: dir };
-  }, /--out .*held holds a different sweep \(another file, design, seed or setting\); choose another folder$/],
+  }, /--out .*held holds a different sweep \(another file, design, seed, setting or Kith version\); choose another folder$/],
 ];
 
 describe('kith sweep on bad input', () => {
