@@ -27,6 +27,8 @@ const targetsSchema = z.strictObject({
   }),
   scales: z.record(z.string(), z.number().positive()),
   parameters: z.record(z.string(), z.tuple([z.number(), z.number()])),
+  /** A point to refine from as well as the hypercube's best (e.g. a previous fit), by path. */
+  start: z.record(z.string(), z.number()).optional(),
 });
 export type Targets = z.infer<typeof targetsSchema>;
 
@@ -40,6 +42,8 @@ export function readTargets(file: string): Targets {
     if (!(low < high) || (r.min !== undefined && low < r.min) || (r.max !== undefined && high > r.max)) {
       throw new Error(`${file}: parameters.${path}: expected bounds low < high within ${known.leaf.expected}`);
     }
+    const start = targets.start?.[path];
+    if (targets.start && (start === undefined || start < low || start > high)) throw new Error(`${file}: start.${path}: expected a value from ${low} to ${high}`);
   }
   return targets;
 }
@@ -89,8 +93,9 @@ export function calibrate(targets: Targets, log: (line: string) => void = () => 
   const { latinHypercubePoints, nelderMeadStarts, nelderMeadEvaluations, seed } = targets.method;
   const explored = latinHypercube(latinHypercubePoints, free.length, seed).map((point) => ({ point, value: objective(point) }));
   explored.sort((a, b) => a.value - b.value);
+  const given = targets.start ? [{ point: free.map((p) => ((targets.start as Record<string, number>)[p.path] - p.low) / (p.high - p.low)) }] : [];
   let best = explored[0];
-  for (const start of explored.slice(0, nelderMeadStarts)) {
+  for (const start of [...given, ...explored.slice(0, nelderMeadStarts)]) {
     const refined = nelderMead(objective, start.point, nelderMeadEvaluations);
     if (refined.value < best.value) best = { point: refined.point, value: refined.value };
   }

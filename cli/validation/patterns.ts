@@ -69,21 +69,12 @@ function quantile(values: ArrayLike<number>, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** P(lonely | has a lonely tie of this kind) / P(lonely). */
-function lonelyRatio(p: Probe, hasLonely: Int8Array): number {
-  const lonely = p.last.lonely;
-  let all = 0;
-  let withLonely = 0;
-  let lonelyWithLonely = 0;
-  for (let i = 0; i < lonely.length; i++) {
-    all += lonely[i];
-    if (hasLonely[i] === 1) {
-      withLonely++;
-      lonelyWithLonely += lonely[i];
-    }
-  }
-  const base = all / lonely.length;
-  return withLonely > 0 && base > 0 ? lonelyWithLonely / withLonely / base : NaN;
+/** P(lonely | a lonely friend, or relative) / P(lonely), over the pooled person-days. */
+function lonelyRatio(p: Probe, layer: 'Friend' | 'Kin'): number {
+  const c = p.clusters;
+  const base = c.lonely / c.personDays;
+  const withLonely = c[`withLonely${layer}`];
+  return withLonely > 0 && base > 0 ? c[`lonelyWithLonely${layer}`] / withLonely / base : NaN;
 }
 
 const depthOf = (p: Probe, subgroup: string) => p.result.metrics[p.result.subgroups.indexOf(subgroup as never)].depth ?? NaN;
@@ -196,21 +187,21 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     name: 'loneliness clusters: friends',
-    statistic: 'baseline, last day: P(lonely | a lonely friend)/P(lonely) minus the same for a relative (above 0)',
+    statistic: 'baseline, last two months: P(lonely | a lonely friend)/P(lonely) minus the same for a relative (above 0)',
     source: 'Cacioppo et al. 2009',
     low: 0,
     high: Infinity,
     as: 'number',
-    measure: (r) => lonelyRatio(r.baseline, r.baseline.last.lonelyFriend) - lonelyRatio(r.baseline, r.baseline.last.lonelyKin),
+    measure: (r) => lonelyRatio(r.baseline, 'Friend') - lonelyRatio(r.baseline, 'Kin'),
   },
   {
     name: 'loneliness clusters: kin',
-    statistic: 'baseline, last day: P(lonely | a lonely relative)/P(lonely) (above 1)',
+    statistic: 'baseline, last two months: P(lonely | a lonely relative)/P(lonely) (above 1)',
     source: 'Cacioppo et al. 2009',
     low: 1,
     high: Infinity,
     as: 'number',
-    measure: (r) => lonelyRatio(r.baseline, r.baseline.last.lonelyKin),
+    measure: (r) => lonelyRatio(r.baseline, 'Kin'),
   },
   {
     name: 'no internet, little gain',

@@ -1,7 +1,8 @@
 /**
  * Every parameter of the model, one line each: default, unit, range, and source
- * (MODEL.md §6; `free` marks the parameters calibration fits). Scenario files and `--set`
- * override these by dotted path, e.g. `shocks.rate.emotional` or `lockdown.faceToFaceCut`.
+ * (MODEL.md §6; `free` marks the parameters calibration fits: their defaults are the calibrated
+ * values of calibration/defaults.json, with MODEL.md's reference value in their source). Scenario
+ * files and `--set` override these by dotted path, e.g. `shocks.rate.emotional`.
  */
 import { choice, int, nonNegative, num, perFunction, positive, share } from './spec.ts';
 
@@ -94,12 +95,12 @@ export const PARAM_TABLE = {
     onsetInstrumentalPoverty: nonNegative(3, { unit: '×', doc: 'instrumental M = 1 + this·(1 − material)' }),
     adapt: positive(21, { unit: 'days (half-life)', doc: 'people adapt to a lockdown (Fancourt et al. 2021)' }),
     reopenDays: nonNegative(60, { unit: 'days', doc: 'crisis multipliers fall linearly to 1 after reopening' }),
-    isolation: nonNegative(0.05, { unit: 'need units per lost contact-day', free: true, doc: 'λ_iso: emotional need from contact lost against the usual' }),
+    isolation: nonNegative(0.09664, { unit: 'need units per lost contact-day', free: true, doc: 'λ_iso: emotional need from contact lost against the usual; calibrated (MODEL.md: 0.05)' }),
   },
 
   support: {
-    sigma: num(0.1, { min: 0, max: 1, minExclusive: true, unit: 'per day', free: true, doc: 'σ: share of a need one open daily tie addresses' }),
-    capBase: positive(0.25, { unit: 'need units/day/function', free: true, doc: 'a giver’s capacity at full wellbeing' }),
+    sigma: num(0.3127, { min: 0, max: 1, minExclusive: true, unit: 'per day', free: true, doc: 'σ: share of a need one open daily tie addresses; calibrated (MODEL.md: 0.10)' }),
+    capBase: positive(0.6531, { unit: 'need units/day/function', free: true, doc: 'a giver’s capacity at full wellbeing; calibrated (MODEL.md: 0.25)' }),
     strain: nonNegative(0.05, { unit: 'wb', doc: 'β_strain: caregiver strain of a fully loaded giver' }),
     effRemote: perFunction([0.65, 0.9, 0.25], (v) =>
       share(v, { unit: '×', doc: 'what a remote tie or meeting delivers of each function' }),
@@ -129,13 +130,13 @@ export const PARAM_TABLE = {
     governance: choice('autonomous', ['autonomous', 'professional'], { unit: '—', doc: 'who leads day-0 groups (Hedlund et al. 2019)' }),
     kind: choice('peer', ['peer', 'savings'], { unit: '—', doc: 'peer support or savings groups (Anderson et al. 2014)' }),
     meetRate: num(1 / 7, { min: 0, max: 1, minExclusive: true, unit: 'per day', doc: 'weekly meetings' }),
-    emotional: nonNegative(0.6, { unit: '×', free: true, doc: 'shgEmo: share of emotional need a meeting addresses' }),
-    informational: nonNegative(0.8, { unit: '×', free: true, doc: 'shgInfo: experiential information flow (Borkman 2008)' }),
-    belong: nonNegative(0.25, { unit: 'contact-equivalents', free: true, doc: 'belonging of a full group (Lee & Robbins 1998)' }),
+    emotional: nonNegative(3.02, { unit: '×', free: true, doc: 'shgEmo: share of emotional need a meeting addresses; calibrated (MODEL.md: 0.6)' }),
+    informational: nonNegative(1.539, { unit: '×', free: true, doc: 'shgInfo: experiential information flow (Borkman 2008); calibrated (MODEL.md: 0.8)' }),
+    belong: nonNegative(2.8, { unit: 'contact-equivalents', free: true, doc: 'belonging of a full group (Lee & Robbins 1998); calibrated (MODEL.md: 0.25)' }),
     savingsRate: nonNegative(0.01, { unit: '× material per day', doc: 'what savings-group members pay into the pool' }),
-    joinStress: share(0.35, { unit: 'stress', free: true, doc: 'θ_join: stress above which people look for a group' }),
-    pJoin: share(0.02, { unit: 'per day', free: true, doc: 'UK mutual-aid groups: 249 → 3,477 in six weeks of 2020' }),
-    pForm: share(0.004, { unit: 'per day', free: true, doc: 'starting an online group, × I CAN' }),
+    joinStress: share(0.1036, { unit: 'stress', free: true, doc: 'θ_join: stress above which people look for a group; calibrated (MODEL.md: 0.35)' }),
+    pJoin: share(0.035, { unit: 'per day', free: true, doc: 'UK mutual-aid groups: 249 → 3,477 in six weeks of 2020; calibrated (MODEL.md: 0.02)' }),
+    pForm: share(0.004405, { unit: 'per day', free: true, doc: 'starting an online group, × I CAN; calibrated (MODEL.md: 0.004)' }),
     maxOnline: int(15, { min: 4, max: 1_000, unit: 'members', doc: 'online groups grow to 15 (Cabiati 2021)' }),
     minActive: int(4, { min: 1, max: 100, unit: 'members', doc: 'a group under 4 is unstable (Selvhjelp Norge)' }),
     dissolveDays: int(28, { min: 1, max: 3_650, unit: 'days', doc: 'days under minActive before a group dissolves' }),
@@ -158,23 +159,23 @@ export const PARAM_TABLE = {
   },
 
   perception: {
-    s0: positive(1, { unit: 'potential', free: true, doc: 'support potential at which perceived support is 63%' }),
-    c0: positive(1.5, { unit: 'contact', free: true, doc: 'contact at which the connectedness target is 63%' }),
-    kappa: nonNegative(0.25, { unit: 'conn', free: true, doc: 'κ: loneliness spreads through friends (Cacioppo et al. 2009)' }),
-    kappaKin: nonNegative(0.08, { unit: 'conn', free: true, doc: 'κ_kin ≤ κ: less through family' }),
+    s0: positive(0.6348, { unit: 'potential', free: true, doc: 'support potential at which perceived support is 63%; calibrated (MODEL.md: 1.0)' }),
+    c0: positive(2.747, { unit: 'contact', free: true, doc: 'contact at which the connectedness target is 63%; calibrated (MODEL.md: 1.5)' }),
+    kappa: nonNegative(0.14, { unit: 'conn', free: true, doc: 'κ: loneliness spreads through friends (Cacioppo et al. 2009); calibrated (MODEL.md: 0.25)' }),
+    kappaKin: nonNegative(0.13, { unit: 'conn', free: true, doc: 'κ_kin ≤ κ: less through family; calibrated (MODEL.md: 0.08)' }),
     smoothing: num(14, { min: 1, unit: 'days', doc: 'time constant of perceived support and connectedness (a day at least: the daily update must not overshoot)' }),
     contactMemory: num(30, { min: 1, unit: 'days', doc: 'time constant of the contact one is used to (a day at least)' }),
   },
 
   wellbeing: {
-    betaC: nonNegative(0.35, { unit: 'wb', free: true, doc: 'β_c: main effect of connectedness (Cohen 2004)' }),
-    betaS: nonNegative(0.45, { unit: 'wb', free: true, doc: 'β_s: effect of stress' }),
-    gamma: share(0.7, { unit: '—', free: true, doc: 'γ: buffering of stress by perceived support' }),
-    rho: positive(0.06, { unit: 'per day', free: true, doc: 'ρ: recovery speed, × (0.5 + resilience) (Grotberg 1995)' }),
+    betaC: nonNegative(0.16, { unit: 'wb', free: true, doc: 'β_c: main effect of connectedness (Cohen 2004); calibrated (MODEL.md: 0.35)' }),
+    betaS: nonNegative(0.598, { unit: 'wb', free: true, doc: 'β_s: effect of stress; calibrated (MODEL.md: 0.45)' }),
+    gamma: share(0.4772, { unit: '—', free: true, doc: 'γ: buffering of stress by perceived support; calibrated (MODEL.md: 0.7)' }),
+    rho: positive(0.1238, { unit: 'per day', free: true, doc: 'ρ: recovery speed, × (0.5 + resilience) (Grotberg 1995); calibrated (MODEL.md: 0.06)' }),
   },
 
   thresholds: {
-    lonely: share(0.68, { unit: 'conn', free: true, doc: 'θ_lonely: lonely below this connectedness' }),
-    distress: share(0.76, { unit: 'wb', free: true, doc: 'θ_distress: distressed below this wellbeing' }),
+    lonely: share(0.451, { unit: 'conn', free: true, doc: 'θ_lonely: lonely below this connectedness; calibrated (MODEL.md: 0.68)' }),
+    distress: share(0.664, { unit: 'wb', free: true, doc: 'θ_distress: distressed below this wellbeing; calibrated (MODEL.md: 0.76)' }),
   },
 } as const;

@@ -23,34 +23,57 @@ export interface Probe {
     readonly stress: Float64Array;
     readonly iHave: Float64Array;
     readonly lonely: Uint8Array;
-    /** Has at least one lonely friend / relative on the last day (−1: has none). */
-    readonly lonelyFriend: Int8Array;
-    readonly lonelyKin: Int8Array;
   };
+  /** Loneliness among friends and kin, counted on the last days (CLUSTER_DAYS before the end). */
+  readonly clusters: Clusters;
   /** Was in a group at any time. */
   readonly everMember: Uint8Array;
 }
 
-/** 1 if any tie of `layer` leads to a lonely person, 0 if none does, −1 with no such ties. */
-function anyLonely(sim: Simulation, layer: number): Int8Array {
+/** Person-days counted: all, lonely, and, per layer, with a lonely tie and lonely among those. */
+export interface Clusters {
+  personDays: number;
+  lonely: number;
+  withLonelyFriend: number;
+  lonelyWithLonelyFriend: number;
+  withLonelyKin: number;
+  lonelyWithLonelyKin: number;
+}
+
+/** Days before the end of a run on which loneliness clusters are counted (pooled, for precision). */
+export const CLUSTER_DAYS = [60, 45, 30, 15, 1];
+
+/** Adds one day's counts: who is lonely, and who has a lonely friend or relative. */
+function countClusters(sim: Simulation, into: Clusters): void {
   const { offsets, neighbour, layers: L } = sim.world.network;
   const lonely = sim.world.persons.lonely;
-  const out = new Int8Array(sim.world.n);
+  const hasLonely = (i: number, layer: number) => {
+    for (let e = offsets[i * L + layer]; e < offsets[i * L + layer + 1]; e++) if (lonely[neighbour[e]]) return true;
+    return false;
+  };
   for (let i = 0; i < sim.world.n; i++) {
-    const start = offsets[i * L + layer];
-    const end = offsets[i * L + layer + 1];
-    if (start === end) out[i] = -1;
-    for (let e = start; e < end && out[i] === 0; e++) if (lonely[neighbour[e]]) out[i] = 1;
+    into.personDays++;
+    into.lonely += lonely[i];
+    if (hasLonely(i, LAYER.friend)) {
+      into.withLonelyFriend++;
+      into.lonelyWithLonelyFriend += lonely[i];
+    }
+    if (hasLonely(i, LAYER.kin)) {
+      into.withLonelyKin++;
+      into.lonelyWithLonelyKin += lonely[i];
+    }
   }
-  return out;
 }
 
 export function probe(params: Params, seed: number, windows: readonly Window[]): Probe {
   const sim = new Simulation(params, seed);
   const sums = windows.map(() => new Float64Array(params.persons));
+  const clusters: Clusters = { personDays: 0, lonely: 0, withLonelyFriend: 0, lonelyWithLonelyFriend: 0, withLonelyKin: 0, lonelyWithLonelyKin: 0 };
+  const clusterDays = new Set(CLUSTER_DAYS.map((before) => params.days - before));
   while (!sim.done) {
     sim.step();
     const day = sim.day - 1;
+    if (clusterDays.has(day)) countClusters(sim, clusters);
     windows.forEach((w, k) => {
       if (day < w.from || day > w.to) return;
       const wb = sim.world.persons.wb;
@@ -68,9 +91,8 @@ export function probe(params: Params, seed: number, windows: readonly Window[]):
       stress: p.stress.slice(),
       iHave: p.iHave.slice(),
       lonely: p.lonely.slice(),
-      lonelyFriend: anyLonely(sim, LAYER.friend),
-      lonelyKin: anyLonely(sim, LAYER.kin),
     },
+    clusters,
     everMember: p.everMember.slice(),
   };
 }

@@ -8,8 +8,11 @@ import { describe as describeCommand, DESCRIBE_HELP } from '../../cli/commands/d
 import { describeError, exitCodeOf } from '../../cli/errors.ts';
 import { parseScenario } from '../../scenarios/load.ts';
 import { armParams } from '../../scenarios/scenario.ts';
-import { buildWorld, networkStats, PARAMETERS } from '../../sim/index.ts';
+import { buildWorld, defaultParams, networkStats, PARAMETERS } from '../../sim/index.ts';
 import { kith, read, ROOT } from '../helpers/kith.ts';
+
+/** shg.pJoin's default, as `describe` prints it. */
+const PJOIN = String(defaultParams().shg.pJoin).replace('.', '\\.');
 
 const FILE = 'scenarios/covid-lockdown.json';
 const scenario = parseScenario(read(ROOT, FILE), FILE);
@@ -35,13 +38,13 @@ const parameterLine = (text: string, path: string) => linesOf(text).find((l) => 
 describe('kith describe', () => {
   it('marks a parameter set with --set by *, with its value, unit and default', () => {
     const text = output([...SMALL, '--set', 'shg.pJoin=0.05']);
-    expect(parameterLine(text, 'shg.pJoin')).toMatch(/^ {2}\* shg\.pJoin +0\.05 +per day +\(default 0\.02\)$/);
+    expect(parameterLine(text, 'shg.pJoin')).toMatch(new RegExp(`^ {2}\\* shg\\.pJoin +0\\.05 +per day +\\(default ${PJOIN}\\)$`));
     expect(parameterLine(text, 'persons')).toMatch(/^ {2}\* persons +400 +persons +\(default 5000\)$/);
   });
 
   it('leaves a parameter at its default unmarked', () => {
     const text = output(SMALL);
-    expect(parameterLine(text, 'shg.pJoin')).toMatch(/^ {4}shg\.pJoin +0\.02 +per day$/);
+    expect(parameterLine(text, 'shg.pJoin')).toMatch(new RegExp(`^ {4}shg\\.pJoin +${PJOIN} +per day$`));
     expect(text).toContain('(* differs from the default: 1 of');
   });
 
@@ -90,7 +93,7 @@ describe('kith describe', () => {
     expect(json.arm).toBe('no-online-shg');
     expect(json.reference).toBe('no-online-shg');
     expect(json.arms.map((a: { name: string }) => a.name)).toEqual(['no-lockdown', 'no-online-shg', 'online-shg']);
-    expect(json.parameters.find((p: { path: string }) => p.path === 'shg.pJoin')).toEqual({ path: 'shg.pJoin', value: 0.05, unit: 'per day', default: 0.02, changed: true });
+    expect(json.parameters.find((p: { path: string }) => p.path === 'shg.pJoin')).toEqual({ path: 'shg.pJoin', value: 0.05, unit: 'per day', default: defaultParams().shg.pJoin, changed: true });
     expect(json.parameters.filter((p: { changed: boolean }) => p.changed).map((p: { path: string }) => p.path)).toEqual(['persons', 'shg.pJoin']);
     expect(json.crisis).toEqual({ start: 90, end: 160, source: 'declared' });
     expect(json.timeline.map((e: { type: string }) => e.type)).toEqual(['lockdown', 'reopening']);
