@@ -4,22 +4,13 @@
  * their seed and the objective, so a calibration reproduces its own fit.
  */
 import seedrandom from 'seedrandom';
+import { latinHypercube as designLatinHypercube } from '../../sim/index.ts';
 
 export type Point = number[];
 
-/** n points in [0, 1]^d, one in each of n equal slices of every dimension. */
+/** n points in [0, 1]^d, one in each of n equal slices of every dimension: the sweeps' design, seeded for calibration. */
 export function latinHypercube(n: number, d: number, seed: number): Point[] {
-  const rng = seedrandom.alea(`kith:calibrate:${seed}`);
-  const points: Point[] = Array.from({ length: n }, () => new Array<number>(d).fill(0));
-  for (let j = 0; j < d; j++) {
-    const slices = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const k = Math.floor(rng() * (i + 1));
-      [slices[i], slices[k]] = [slices[k], slices[i]];
-    }
-    for (let i = 0; i < n; i++) points[i][j] = (slices[i] + rng()) / n;
-  }
-  return points;
+  return designLatinHypercube(n, d, seedrandom.alea(`kith:calibrate:${seed}`));
 }
 
 const clamp = (p: Point) => p.map((x) => Math.min(1, Math.max(0, x)));
