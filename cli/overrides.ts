@@ -3,7 +3,7 @@
  * value is read as JSON where it parses (numbers, true/false, lists, objects) and as text
  * otherwise, then checked against the parameters' schema like any scenario setting.
  */
-import { formatValue, issueToError, mergeParams, nearest, overridesSchema, PARAMETERS, type ParamOverrides } from '../sim/index.ts';
+import { formatValue, issueToError, mergeParams, nearest, overridesSchema, PARAMETERS, settingAt, type ParamOverrides } from '../sim/index.ts';
 import { integerFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 
@@ -25,11 +25,8 @@ export function parseSets(assignments: readonly string[]): ParamOverrides {
     const path = eq > 0 ? assignment.slice(0, eq).trim() : '';
     if (!path) throw new UsageError(`--set ${assignment}: expected path=value, e.g. --set lockdown.faceToFaceCut=0.5`);
     const value = parseValue(assignment.slice(eq + 1));
-    const one: Record<string, unknown> = {};
-    let node = one;
+    const one = settingAt(path, value);
     const keys = path.split('.');
-    keys.slice(0, -1).forEach((key) => (node = node[key] = {} as Record<string, unknown>));
-    node[keys[keys.length - 1]] = value;
     const checked = overridesSchema.safeParse(one);
     if (!checked.success) {
       const e = issueToError(checked.error.issues[0], { schema: overridesSchema, input: one });

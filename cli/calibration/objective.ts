@@ -3,7 +3,7 @@
  * pattern adds (gap / scale)², where gap is how far the mean over replicates lies outside the
  * target interval (0 inside it); a statistic that cannot be computed costs as much as a gap of 10.
  */
-import { mergeParams, type ParamOverrides } from '../../sim/index.ts';
+import { mergeParams, settingAt, type ParamOverrides } from '../../sim/index.ts';
 import type { PatternResult } from '../validation/run.ts';
 
 export interface FreeParameter {
@@ -16,13 +16,7 @@ export interface FreeParameter {
 export function settingsAt(point: readonly number[], parameters: readonly FreeParameter[]): ParamOverrides {
   let overrides: Record<string, unknown> = {};
   parameters.forEach((p, j) => {
-    const value = p.low + point[j] * (p.high - p.low);
-    const keys = p.path.split('.');
-    const one: Record<string, unknown> = {};
-    let node = one;
-    keys.slice(0, -1).forEach((key) => (node = node[key] = {} as Record<string, unknown>));
-    node[keys[keys.length - 1]] = value;
-    overrides = mergeParams(overrides, one);
+    overrides = mergeParams(overrides, settingAt(p.path, p.low + point[j] * (p.high - p.low)));
   });
   const perception = overrides.perception as { kappa?: number; kappaKin?: number } | undefined;
   if (perception?.kappa !== undefined && perception.kappaKin !== undefined) perception.kappaKin = Math.min(perception.kappaKin, perception.kappa);

@@ -12,6 +12,7 @@ import {
   networkStats,
   PARAMETERS,
   ParamError,
+  valueAtPath,
   type NetworkStats,
   type Params,
   type TimelineEvent,
@@ -79,10 +80,6 @@ interface Description {
   network: NetworkStats;
 }
 
-function valueAt(tree: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree);
-}
-
 function chooseArm(scenario: Scenario, requested: unknown): string {
   const all = armNames(scenario);
   if (requested === undefined) return scenario.reference;
@@ -111,8 +108,8 @@ function describeScenario(values: Parsed['values'], positionals: string[]): Desc
 
   const defaults = defaultParams();
   const parameters = PARAMETERS.map(({ path, leaf }): ParameterLine => {
-    const value = valueAt(params, path);
-    const byDefault = valueAt(defaults, path);
+    const value = valueAtPath(params, path);
+    const byDefault = valueAtPath(defaults, path);
     return { path, value, unit: leaf.unit, default: byDefault, changed: !Object.is(value, byDefault) };
   });
   const window = crisisWindow(params);

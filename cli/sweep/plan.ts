@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { InputError } from '../../scenarios/load.ts';
 import { armNames, armParams } from '../../scenarios/scenario.ts';
 import { leafAt } from '../../scenarios/sweep.ts';
-import { designPoints, mergeParams, ParamError, RUN_METRICS, type Factor, type FactorValue, type ParamOverrides, type Params } from '../../sim/index.ts';
+import { designPoints, mergeParams, ParamError, RUN_METRICS, settingAt, valueAtPath, type Factor, type FactorValue, type ParamOverrides, type Params } from '../../sim/index.ts';
 import { integerFlag, type Options, type Parsed } from '../args.ts';
 import { kithVersion, sha256 } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
@@ -74,14 +74,7 @@ function sequentialOf(command: string, values: Parsed['values'], replicates: num
 
 /** A point's values as nested overrides. */
 function pointOverrides(factors: readonly Factor[], values: readonly FactorValue[]): ParamOverrides {
-  const root: Record<string, unknown> = {};
-  factors.forEach((f, j) => {
-    const keys = f.path.split('.');
-    let node = root;
-    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[keys[keys.length - 1]] = values[j];
-  });
-  return root as ParamOverrides;
+  return factors.reduce<ParamOverrides>((root, f, j) => mergeParams(root, settingAt(f.path, values[j])), {});
 }
 
 function columnType(factor: Factor, values: readonly (readonly FactorValue[])[], j: number): 'number' | 'integer' | 'string' {
@@ -92,9 +85,7 @@ function columnType(factor: Factor, values: readonly (readonly FactorValue[])[],
 /** The command line's own settings must not fight the sweep over a parameter. */
 function checkConflicts(command: string, overrides: ParamOverrides, factors: readonly Factor[]): void {
   for (const f of factors) {
-    let node: unknown = overrides;
-    for (const key of f.path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
-    if (node !== undefined) throw new UsageError(`kith ${command}: ${f.path} is varied by the sweep; drop it from --set, --persons or --days`);
+    if (valueAtPath(overrides, f.path) !== undefined) throw new UsageError(`kith ${command}: ${f.path} is varied by the sweep; drop it from --set, --persons or --days`);
   }
 }
 

@@ -2,7 +2,6 @@
  * One run with what its tables need: the outcomes, and on request each person's state on chosen
  * days and every tie's channel on those days. Used by the command line's workers and the viewer.
  */
-import { TIE_LAYERS } from '../network/layers.ts';
 import type { Params } from '../params/index.ts';
 import { Simulation } from '../simulation.ts';
 import type { World } from '../world.ts';
@@ -60,23 +59,23 @@ function agentDay(world: World): AgentDay {
 function tieList(world: World): Omit<TieSnapshot, 'days' | 'channels'> & { halves: Int32Array } {
   const { offsets, neighbour, strength, weight, layers: L } = world.network;
   const halves: number[] = [];
+  const from: number[] = [];
   const layer: number[] = [];
   for (let i = 0; i < world.n; i++) {
     for (let l = 0; l < L; l++) {
       for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
         if (i < neighbour[e]) {
           halves.push(e);
+          from.push(i);
           layer.push(l);
         }
       }
     }
   }
   const h = Int32Array.from(halves);
-  const a = new Int32Array(h.length);
-  for (let i = 0, k = 0; i < world.n; i++) for (let e = offsets[i * L]; e < offsets[(i + 1) * L]; e++) if (i < neighbour[e]) a[k++] = i;
   return {
     halves: h,
-    a,
+    a: Int32Array.from(from),
     b: Int32Array.from(h, (e) => neighbour[e]),
     layer: Uint8Array.from(layer),
     strength: Float32Array.from(h, (e) => strength[e]),
@@ -108,4 +107,3 @@ export function capture(params: Params, seed: number, options: CaptureOptions = 
   };
 }
 
-export { TIE_LAYERS };

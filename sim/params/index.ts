@@ -99,6 +99,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Overrides that set one parameter by its dotted path: `settingAt('shg.pJoin', 0.05)`. */
+export function settingAt(path: string, value: unknown): ParamOverrides {
+  return path
+    .split('.')
+    .reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as ParamOverrides;
+}
+
+/** The value at a dotted path of parameters or overrides; undefined where there is none. */
+export function valueAtPath(tree: unknown, path: string): unknown {
+  return valueAt(tree, path.split('.'));
+}
+
 /** Defaults with `overrides` merged on, validated. */
 export function resolveParams(overrides: ParamOverrides = {}): Params {
   return validateParams(mergeParams(defaultParams(), overrides));

@@ -3,7 +3,7 @@
  * the scenario and the arm exactly as `kith run --set path=value` applies it (`persons` as
  * `--persons`). Unset levers leave the scenario's own values.
  */
-import { mergeParams, type ParamOverrides, type Params } from '../../sim/index.ts';
+import { mergeParams, settingAt, valueAtPath as valueAt, type ParamOverrides, type Params } from '../../sim/index.ts';
 
 export interface Lever {
   /** Its key in the address. */
@@ -43,9 +43,7 @@ export function validLeverValue(lever: Lever, value: number): boolean {
 
 /** A value by dotted path, for showing a lever at the scenario's own value. */
 export function valueAtPath(params: Params, path: string): number {
-  let node: unknown = params;
-  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
-  return node as number;
+  return valueAt(params, path) as number;
 }
 
 /** The overrides the levers set; `persons` is always set (the viewer's population). */
@@ -54,12 +52,7 @@ export function leverOverrides(values: LeverValues): ParamOverrides {
   for (const lever of LEVERS) {
     const value = values[lever.key];
     if (lever.key === 'persons' || value === undefined) continue;
-    const one: Record<string, unknown> = {};
-    let node = one;
-    const keys = lever.path.split('.');
-    keys.slice(0, -1).forEach((key) => (node = node[key] = {} as Record<string, unknown>));
-    node[keys[keys.length - 1]] = value;
-    overrides = mergeParams(overrides, one);
+    overrides = mergeParams(overrides, settingAt(lever.path, value));
   }
   return overrides as ParamOverrides;
 }
