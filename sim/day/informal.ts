@@ -1,19 +1,19 @@
 /**
- * Phase 4 — informal support, in three gathers over ties (never scatters):
+ * Phase 4 — informal support, in three passes:
  *
  *   A. asks:   i asks tie i→j for r = σ·need_i[f]·seek_i·w·rate·open, seek = 0.3 + 0.7·iCan,
  *              scaled so Σ_j r ≤ need_i[f]; so r = ask_i[f]·w·rate with ask_i[f] = k_i·need_i[f].
  *   B. givers: j gathers its requests D_j[f] = Σ_i ask_i[f]·w·rate over open ties; with capacity
  *              cap_j[f] = capBase·(0.3 + 0.7·wb_j) (× material_j for instrumental), j meets the
- *              share min(1, cap/D) of each request, and strains: β·max(0, min(1, load) − 0.5).
+ *              share s_j[f] = min(1, cap/D) of each request, and strains: β·max(0, min(1, load) − 0.5).
  *              The same walk over j's ties notes what they could give, Σ w·rate·(0.3 + 0.7·wb_i)
  *              per channel, for perceived support in phase 8: it reads only start-of-day state,
  *              so it is the value phase 8 would compute, with one walk over the ties saved.
- *   C. takers: i receives Σ_j r·share_j[f]·(remote ? effRemote[f] : 1), by source layer.
- *              A giver with room meets requests in full (share 1), so a person with no short
- *              giver among their ties receives ask_i[f]·Σ w·rate·(remote ? effRemote[f] : 1):
- *              sums fixed between timeline events (phase 3), the same bits as the walk they save.
- *              Short givers mark their ties' ends; marks are idempotent, so their order is moot.
+ *   C. takers: i receives Σ_j r·s_j[f]·(remote ? effRemote[f] : 1), by source layer, computed as
+ *              ask_i[f]·(delivered − withheld): `delivered` = Σ w·rate·(remote ? effRemote[f] : 1)
+ *              is fixed between timeline events (phase 3), and `withheld` = the same sum of
+ *              w·rate·(1 − s_j[f]) over ties to short givers, who are few. So the day walks every
+ *              tie once (B) and the short givers' ties once more, not every taker's ties.
  *
  * Givers' wellbeing is as of the start of the day (phase 9 runs later), so the result does not
  * depend on the order persons are visited.
@@ -83,64 +83,84 @@ function loadOf(demand: number, capacity: number): number {
   return capacity > 0 ? demand / capacity : 1;
 }
 
-/** Marks every person with a short giver among their ties. */
-function markShortNearby(world: World): void {
+/**
+ * What short givers withhold, gathered per taker: for each tie to a giver j who meets the share
+ * s_j[f] < 1 of requests, w·rate·(1 − s_j[f])·(remote ? effRemote[f] : 1), by the tie's layer.
+ * Short givers are few (under 1% of persons in the reference scenarios), so this walks only their
+ * ties, in giver order; the takers they touch are marked in `shortNearby`.
+ */
+function withheldByShortGivers(world: World): void {
   const n = world.n;
-  const { offsets, neighbour, layers: L } = world.network;
-  const { shortGiver, shortNearby } = world.scratch;
-  shortNearby.fill(0);
+  const { offsets, neighbour, weight, channel, layers: L } = world.network;
+  const { share, shortGiver, shortNearby, withheld } = world.scratch;
+  const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
   for (let j = 0; j < n; j++) {
-    if (!shortGiver[j]) continue;
-    for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) shortNearby[neighbour[e]] = 1;
+    if (shortGiver[j] === 0) continue;
+    const short0 = 1 - share[3 * j];
+    const short1 = 1 - share[3 * j + 1];
+    const short2 = 1 - share[3 * j + 2];
+    for (let l = 0; l < L; l++) {
+      for (let e = offsets[j * L + l]; e < offsets[j * L + l + 1]; e++) {
+        const c = channel[e];
+        if (c === CLOSED) continue;
+        const i = neighbour[e];
+        const w = weight[e];
+        const d = 3 * (i * L + l);
+        // The tie's layer and weight are the same seen from either end.
+        if (c === REMOTE) {
+          withheld[d] += w * short0 * r0;
+          withheld[d + 1] += w * short1 * r1;
+          withheld[d + 2] += w * short2 * r2;
+        } else {
+          withheld[d] += w * short0;
+          withheld[d + 1] += w * short1;
+          withheld[d + 2] += w * short2;
+        }
+        shortNearby[i] = 1;
+      }
+    }
   }
 }
 
 function takers(world: World): void {
   const n = world.n;
-  const { offsets, neighbour, weight, channel, layers: L } = world.network;
+  const L = world.network.layers;
   const { need } = world.persons;
-  const { ask, share, received, receivedByLayer, delivered, shortNearby } = world.scratch;
-  const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
+  const { ask, received, receivedByLayer, delivered, withheld, shortNearby } = world.scratch;
   const flows = world.flows;
-  markShortNearby(world);
+  withheldByShortGivers(world);
   for (let i = 0, f = 0; i < n; i++, f += 3) {
-    const walk = shortNearby[i] === 1;
+    const touched = shortNearby[i] === 1;
     const a0 = ask[4 * i];
     const a1 = ask[4 * i + 1];
     const a2 = ask[4 * i + 2];
     let g0 = 0;
     let g1 = 0;
     let g2 = 0;
-    for (let l = 0; l < L; l++) {
-      const d = 3 * (i * L + l);
-      let l0 = walk ? 0 : delivered[d];
-      let l1 = walk ? 0 : delivered[d + 1];
-      let l2 = walk ? 0 : delivered[d + 2];
-      const end = walk ? offsets[i * L + l + 1] : 0;
-      for (let e = offsets[i * L + l]; e < end; e++) {
-        const c = channel[e];
-        if (c === CLOSED) continue;
-        const s = 3 * neighbour[e];
-        const w = weight[e];
-        if (c === REMOTE) {
-          l0 += w * share[s] * r0;
-          l1 += w * share[s + 1] * r1;
-          l2 += w * share[s + 2] * r2;
-        } else {
-          l0 += w * share[s];
-          l1 += w * share[s + 1];
-          l2 += w * share[s + 2];
-        }
+    // Formal services and groups (the layers after the tie layers) give in phases 5 and 6.
+    for (let l = 0, d = 3 * i * L; l < L; l++, d += 3) {
+      let l0 = delivered[d];
+      let l1 = delivered[d + 1];
+      let l2 = delivered[d + 2];
+      if (touched) {
+        // max(): what is withheld never exceeds what the ties deliver, but for rounding.
+        l0 = Math.max(0, l0 - withheld[d]);
+        l1 = Math.max(0, l1 - withheld[d + 1]);
+        l2 = Math.max(0, l2 - withheld[d + 2]);
+        withheld[d] = withheld[d + 1] = withheld[d + 2] = 0;
       }
-      const got = a0 * l0 + a1 * l1 + a2 * l2;
-      receivedByLayer[l * n + i] = got;
-      flows[3 * l] += a0 * l0;
-      flows[3 * l + 1] += a1 * l1;
-      flows[3 * l + 2] += a2 * l2;
-      g0 += a0 * l0;
-      g1 += a1 * l1;
-      g2 += a2 * l2;
+      const x0 = a0 * l0;
+      const x1 = a1 * l1;
+      const x2 = a2 * l2;
+      receivedByLayer[l * n + i] = x0 + x1 + x2;
+      flows[3 * l] += x0;
+      flows[3 * l + 1] += x1;
+      flows[3 * l + 2] += x2;
+      g0 += x0;
+      g1 += x1;
+      g2 += x2;
     }
+    shortNearby[i] = 0;
     received[f] = g0;
     received[f + 1] = g1;
     received[f + 2] = g2;

@@ -54,7 +54,12 @@ export const DAY_FIELDS = {
     doc: 'per tie layer and function, Σ w·rate·(remote ? effRemote[f] : 1) over open ties: what ties deliver per unit asked when no giver is short (refreshed when ties change)',
   },
   shortGiver: { type: Uint8Array, doc: 'cannot meet all requests of some function today' },
-  shortNearby: { type: Uint8Array, doc: 'some giver among one’s ties is short today' },
+  shortNearby: { type: Uint8Array, doc: 'some giver among one’s ties is short today (cleared as phase 4 ends)' },
+  withheld: {
+    type: Real,
+    width: 3 * TIE_LAYERS.length,
+    doc: 'per tie layer and function, Σ w·rate·(1 − share_j)·(remote ? effRemote[f] : 1) over ties to short givers j (zero outside phase 4)',
+  },
   giving: { type: Real, width: 2, doc: 'Σ w·rate·(0.3 + 0.7·wb_j) over face-to-face, then remote ties, at the start of the day' },
   strain: { type: Real, doc: 'caregiver strain today' },
   metGroup: { type: Uint8Array, doc: 'took part in a group meeting today' },
