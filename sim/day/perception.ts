@@ -6,7 +6,8 @@
  *   target = clamp(1 − e^(−(contact + belonging)/c0) − κ·lonelyFriends − κ_kin·lonelyKin)
  *   conn += (target − conn) / 14
  * lonelyFriends is the share of one's friends lonely at the start of the day (0 with no friends),
- * likewise kin: loneliness spreads, more through friends than family (Cacioppo et al. 2009).
+ * likewise kin: loneliness spreads, more through friends than family (Cacioppo et al. 2009). The
+ * counts of lonely friends and kin are kept as flags change (loneliness.ts).
  */
 import { KIND } from '../groups/store.ts';
 import { LAYER } from '../network/layers.ts';
@@ -19,13 +20,8 @@ const SAVINGS = KIND.savings;
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Share of the ties `start … end − 1` to persons lonely at the start of the day (0 with none). */
-function lonelyShare(start: number, end: number, neighbour: Int32Array, lonely: Uint8Array): number {
-  if (end === start) return 0;
-  let count = 0;
-  for (let e = start; e < end; e++) count += lonely[neighbour[e]];
-  return count / (end - start);
-}
+/** count / ties, 0 with no ties. */
+const shareOf = (count: number, ties: number) => (ties === 0 ? 0 : count / ties);
 
 /**
  * `gain` is the share of the gap to target closed today: 1/smoothing in a day, 1 when the world is
@@ -33,8 +29,8 @@ function lonelyShare(start: number, end: number, neighbour: Int32Array, lonely: 
  */
 export function perception(world: World, gain = 1 / world.params.perception.smoothing): void {
   const n = world.n;
-  const { offsets, neighbour, layers: L } = world.network;
-  const { perceived, iHave, conn, contact, group, lonely } = world.persons;
+  const { offsets, layers: L } = world.network;
+  const { perceived, iHave, conn, contact, group, lonelyFriends: lonelyFriendTies, lonelyKin: lonelyKinTies } = world.persons;
   const { belonging, giving } = world.scratch;
   const { s0, c0, kappa, kappaKin } = world.params.perception;
   const { emotional: r0, informational: r1, instrumental: r2 } = world.params.support.effRemote;
@@ -49,8 +45,8 @@ export function perception(world: World, gain = 1 / world.params.perception.smoo
     // Σ_ties w·rate·open·(0.3 + 0.7·wb_j), face-to-face and remote: gathered in phase 4.
     const faceToFace = giving[2 * i];
     const remote = giving[2 * i + 1];
-    const lonelyFriends = lonelyShare(offsets[i * L + FRIEND], offsets[i * L + FRIEND + 1], neighbour, lonely);
-    const lonelyKin = lonelyShare(offsets[i * L + KIN], offsets[i * L + KIN + 1], neighbour, lonely);
+    const lonelyFriends = shareOf(lonelyFriendTies[i], offsets[i * L + FRIEND + 1] - offsets[i * L + FRIEND]);
+    const lonelyKin = shareOf(lonelyKinTies[i], offsets[i * L + KIN + 1] - offsets[i * L + KIN]);
     // A group offers belonging-sized support; instrumental only in savings groups.
     const fromGroup = belonging[i];
     const groupInstrumental = group[i] >= 0 && kind[group[i]] === SAVINGS ? fromGroup : 0;

@@ -8,6 +8,7 @@
 import type { World } from '../world.ts';
 import { refreshTieSums } from './contact.ts';
 import { informal } from './informal.ts';
+import { countLonelyTies } from './loneliness.ts';
 import { perception } from './perception.ts';
 import { wellbeing } from './wellbeing.ts';
 
@@ -25,4 +26,5 @@ export function settle(world: World): void {
     p.lonely[i] = p.conn[i] < lonely ? 1 : 0;
     p.distressed[i] = p.wb[i] < distress ? 1 : 0;
   }
+  countLonelyTies(world);
 }

@@ -4,6 +4,7 @@
  * column it averages (outcomes.ts), summed over the subgroup's members in person order.
  * An empty subgroup's cells are NaN here and empty in every export.
  */
+import { setLonely } from '../day/loneliness.ts';
 import { MODE, MEETING } from '../groups/store.ts';
 import { LAYERS } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
@@ -67,7 +68,8 @@ function updatePersons(world: World): void {
   const tracking = crisis !== null && world.today >= crisis.start;
   const inWindow = crisis !== null && world.today <= crisis.end + 89;
   for (let i = 0; i < n; i++) {
-    lonely[i] = conn[i] < lonelyBelow ? 1 : 0;
+    const isLonely = conn[i] < lonelyBelow ? 1 : 0;
+    if (isLonely !== lonely[i]) setLonely(world, i, isLonely);
     distressed[i] = wb[i] < distressBelow ? 1 : 0;
     const k = group[i];
     inGroup[i] = k >= 0 ? 1 : 0;

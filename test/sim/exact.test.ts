@@ -179,3 +179,25 @@ describe('support flows', () => {
     }
   });
 });
+
+describe('loneliness spreading', () => {
+  it('counts, each day, exactly the friend and kin ties to persons lonely at the start of the day', () => {
+    const sim = new Simulation(resolveParams({ persons: 1500, days: 200, timeline: [{ type: 'lockdown', day: 40 }, { type: 'reopening', day: 110 }] }), 3);
+    const { offsets, neighbour, layers: L } = sim.world.network;
+    const { lonely, lonelyFriends, lonelyKin } = sim.world.persons;
+    const recount = (layer: number) =>
+      Array.from({ length: sim.world.n }, (_, i) => {
+        let count = 0;
+        for (let e = offsets[i * L + layer]; e < offsets[i * L + layer + 1]; e++) count += lonely[neighbour[e]];
+        return count;
+      });
+    let lonelyDays = 0;
+    while (!sim.done) {
+      expect(Array.from(lonelyFriends)).toEqual(recount(LAYER.friend));
+      expect(Array.from(lonelyKin)).toEqual(recount(LAYER.kin));
+      lonelyDays += lonely.reduce((a, b) => a + b, 0);
+      sim.step();
+    }
+    expect(lonelyDays).toBeGreaterThan(0); // loneliness did change, so the counts were kept
+  });
+});
