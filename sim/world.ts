@@ -8,6 +8,7 @@ import type { Groups } from './groups/store.ts';
 import { buildNetwork } from './network/build.ts';
 import type { Network } from './network/compile.ts';
 import { LAYERS } from './network/layers.ts';
+import { allocateOpenTies, type OpenTies } from './network/open.ts';
 import { crisisWindow, type CrisisWindow, type Params } from './params/index.ts';
 import { buildPopulation } from './population/build.ts';
 import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
@@ -47,8 +48,10 @@ export interface World {
   readonly timeline: TimelineEvent[];
   /** The day being simulated (or about to be). */
   today: number;
-  /** Set by events that change channels: contact sums are refreshed once, then reused. */
+  /** Set by events that change channels: contact sums and open ties are refreshed once, then reused. */
   tiesChanged: boolean;
+  /** Today's open ties by channel (refreshed with the contact sums; sized for `network`). */
+  openTies: OpenTies;
   /** Half-edges on each open channel, counted when ties change. */
   channelCounts: { faceToFace: number; remote: number };
   /** Support given today, summed over persons in person order: `[3 · layer + function]`. */
@@ -92,6 +95,7 @@ export function buildWorld(params: Params, seed: number): World {
     timeline: params.timeline.map((e) => ({ ...e })).sort((a, b) => a.day - b.day),
     today: 0,
     tiesChanged: true,
+    openTies: allocateOpenTies(network),
     channelCounts: { faceToFace: network.channel.length, remote: 0 },
     flows: new Float64Array(3 * LAYERS.length),
   };

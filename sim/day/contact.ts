@@ -4,6 +4,7 @@
  * events, so the tie sums are recomputed only then (`world.tiesChanged`).
  */
 import { CHANNEL } from '../network/layers.ts';
+import { allocateOpenTies, listOpenTies } from '../network/open.ts';
 import type { World } from '../world.ts';
 
 const { closed: CLOSED, remote: REMOTE } = CHANNEL;
@@ -11,7 +12,8 @@ const { closed: CLOSED, remote: REMOTE } = CHANNEL;
 /**
  * Per person, sums over open ties that stay fixed until channels change: today's contact;
  * Σ w·rate (which scales requests in phase 4); and, per layer and function, what the ties deliver
- * per unit asked when every giver has room (phase 4's shortcut).
+ * per unit asked when every giver has room (phase 4's takers). Lists the open ties for phase 4's
+ * givers.
  */
 export function refreshTieSums(world: World): void {
   const n = world.n;
@@ -57,6 +59,9 @@ export function refreshTieSums(world: World): void {
     openWeight[i] = sumOpen;
   }
   world.channelCounts = { faceToFace, remote };
+  // A test may give a world a new network; its lists are then sized afresh.
+  if (world.openTies.neighbour.length !== world.network.neighbour.length) world.openTies = allocateOpenTies(world.network);
+  listOpenTies(world.network, world.openTies);
   world.tiesChanged = false;
 }
 

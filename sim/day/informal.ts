@@ -3,7 +3,8 @@
  *
  *   A. asks:   i asks tie i→j for r = σ·need_i[f]·seek_i·w·rate·open, seek = 0.3 + 0.7·iCan,
  *              scaled so Σ_j r ≤ need_i[f]; so r = ask_i[f]·w·rate with ask_i[f] = k_i·need_i[f].
- *   B. givers: j gathers its requests D_j[f] = Σ_i ask_i[f]·w·rate over open ties; with capacity
+ *   B. givers: j gathers its requests D_j[f] = Σ_i ask_i[f]·w·rate over open ties (face-to-face,
+ *              then remote: network/open.ts lists them when channels change); with capacity
  *              cap_j[f] = capBase·(0.3 + 0.7·wb_j) (× material_j for instrumental), j meets the
  *              share s_j[f] = min(1, cap/D) of each request, and strains: β·max(0, min(1, load) − 0.5).
  *              The same walk over j's ties notes what they could give, Σ w·rate·(0.3 + 0.7·wb_i)
@@ -42,27 +43,32 @@ function asks(world: World): void {
 
 function givers(world: World): void {
   const n = world.n;
-  const { offsets, neighbour, weight, channel, layers: L } = world.network;
+  const { start, remoteStart, neighbour, weight } = world.openTies;
   const { wb, material } = world.persons;
   const { ask, share, strain, giving, shortGiver } = world.scratch;
   const { capBase, strain: betaStrain } = world.params.support;
-  for (let j = 0, f = 0; j < n; j++, f += 3) {
+  for (let j = 0, f = 0, e = start[0]; j < n; j++, f += 3) {
     let d0 = 0;
     let d1 = 0;
     let d2 = 0;
     let givingFace = 0;
     let givingRemote = 0;
-    for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) {
-      const c = channel[e];
-      if (c === CLOSED) continue;
+    // Face-to-face ties, then remote ones: two walks with no test of channel inside.
+    for (const end = remoteStart[j]; e < end; e++) {
       const a = 4 * neighbour[e];
       const w = weight[e];
       d0 += ask[a] * w;
       d1 += ask[a + 1] * w;
       d2 += ask[a + 2] * w;
-      const could = w * ask[a + 3];
-      if (c === REMOTE) givingRemote += could;
-      else givingFace += could;
+      givingFace += w * ask[a + 3];
+    }
+    for (const end = start[j + 1]; e < end; e++) {
+      const a = 4 * neighbour[e];
+      const w = weight[e];
+      d0 += ask[a] * w;
+      d1 += ask[a + 1] * w;
+      d2 += ask[a + 2] * w;
+      givingRemote += w * ask[a + 3];
     }
     giving[2 * j] = givingFace;
     giving[2 * j + 1] = givingRemote;

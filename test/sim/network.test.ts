@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { buildWorld, type World } from '../../sim/world.ts';
 import { resolveParams } from '../../sim/params/index.ts';
+import { Simulation } from '../../sim/simulation.ts';
 import { tiesPerLayer } from '../../sim/network/compile.ts';
 import { CHANNEL, LAYERS, LAYER, TIE_LAYERS } from '../../sim/network/layers.ts';
 import { isTie, networkStats, toGraph } from '../../sim/network/graph.ts';
@@ -290,5 +291,28 @@ describe('networkStats', () => {
     expect(kin.meanDegree).toBeLessThan(3.05);
     expect(big.householdModularity).toBeGreaterThan(0);
     expect(big.householdModularity).toBeLessThan(1);
+  });
+});
+
+describe('open tie lists', () => {
+  it('should list, per person, exactly the open half-edges, face-to-face ones first, in tie order', () => {
+    const sim = new Simulation(resolveParams({ persons: 800, days: 5, timeline: [{ type: 'lockdown', day: 0 }] }), 4);
+    sim.step(); // the lockdown cuts some ties and moves others to remote; phase 3 lists them
+    const { offsets, neighbour, weight, channel, layers: L } = sim.world.network;
+    const open = sim.world.openTies;
+    let remote = 0;
+    for (let j = 0; j < sim.world.n; j++) {
+      const expected = (wanted: number) => {
+        const out: [number, number][] = [];
+        for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) if (channel[e] === wanted) out.push([neighbour[e], weight[e]]);
+        return out;
+      };
+      const listed = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => [open.neighbour[from + k], open.weight[from + k]]);
+      expect(listed(open.start[j], open.remoteStart[j])).toEqual(expected(CHANNEL.faceToFace));
+      expect(listed(open.remoteStart[j], open.start[j + 1])).toEqual(expected(CHANNEL.remote));
+      remote += open.start[j + 1] - open.remoteStart[j];
+    }
+    expect(remote).toBeGreaterThan(0);
+    expect(open.start[sim.world.n]).toBeLessThan(neighbour.length); // some ties are closed
   });
 });
