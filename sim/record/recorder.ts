@@ -26,8 +26,12 @@ export interface Recorder {
   readonly flows: Float64Array;
   /** Days recorded so far. */
   recorded: number;
-  /** A working wellbeing histogram. */
-  readonly histogram: Int32Array;
+  /** Working space of a day's sums: four partial sums per subgroup and mean outcome. */
+  readonly sums: Float64Array;
+  /** A working wellbeing histogram per subgroup. */
+  readonly histograms: Int32Array;
+  /** Per subgroup, the next member to add. */
+  readonly cursor: Int32Array;
 }
 
 export function createRecorder(days: number): Recorder {
@@ -41,7 +45,9 @@ export function createRecorder(days: number): Recorder {
     world: world as Recorder['world'],
     flows: new Float64Array(days * FLOWS_PER_DAY),
     recorded: 0,
-    histogram: new Int32Array(BINS),
+    sums: new Float64Array(4 * S * MEAN_OUTCOMES.length),
+    histograms: new Int32Array(S * BINS),
+    cursor: new Int32Array(S),
   };
 }
 
@@ -85,61 +91,86 @@ function updatePersons(world: World): void {
 }
 
 /**
- * Σ over members of values[i · stride + offset], in four interleaved partial sums: a single
- * running sum waits on each addition's latency; four keep the adder busy. The order is fixed, so
- * the result is the same on every run.
+ * Persons per block of phase 11's sums. The sums walk the persons block by block, and within a
+ * block every subgroup and outcome, so a block's columns are read from memory once and then from
+ * cache (walking each subgroup over whole columns read them once per subgroup: eight times the
+ * memory traffic, which at 1,000,000 persons cost more than the day's other sums together).
  */
-function columnSum(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array, persons: number): number {
-  // A subgroup of every person lists 0 … n − 1: read the column straight.
-  if (members.length === persons && stride === 1) return wholeColumnSum(values, offset, persons);
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
+const BLOCK = 2048;
+
+/**
+ * Adds values[members[m] · stride + offset] for m in from … to − 1 to four running partial sums
+ * held in `acc[at … at + 3]`: member m goes to sum m mod 4, and the last (length mod 4) members
+ * of the list to sum 0. A single running sum waits on each addition's latency; four keep the
+ * adder busy. Which sum a member joins depends only on its place in the list, so the totals are
+ * the same bits however the list is cut into blocks.
+ */
+function addMembers(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array, from: number, to: number, acc: Float64Array, at: number): void {
   const whole = members.length - (members.length % 4);
-  let m = 0;
-  for (; m < whole; m += 4) {
+  const bodyEnd = Math.min(to, whole);
+  let s0 = acc[at];
+  let s1 = acc[at + 1];
+  let s2 = acc[at + 2];
+  let s3 = acc[at + 3];
+  let m = from;
+  for (; m < bodyEnd && (m & 3) !== 0; m++) {
+    const v = values[members[m] * stride + offset];
+    if ((m & 3) === 1) s1 += v;
+    else if ((m & 3) === 2) s2 += v;
+    else s3 += v;
+  }
+  for (; m + 3 < bodyEnd; m += 4) {
     s0 += values[members[m] * stride + offset];
     s1 += values[members[m + 1] * stride + offset];
     s2 += values[members[m + 2] * stride + offset];
     s3 += values[members[m + 3] * stride + offset];
   }
-  for (; m < members.length; m++) s0 += values[members[m] * stride + offset];
-  return s0 + s1 + (s2 + s3);
-}
-
-/** columnSum over every person, stride 1: the same additions in the same order, without the index. */
-function wholeColumnSum(values: ArrayLike<number>, offset: number, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const whole = n - (n % 4);
-  let m = 0;
-  for (; m < whole; m += 4) {
-    s0 += values[m + offset];
-    s1 += values[m + 1 + offset];
-    s2 += values[m + 2 + offset];
-    s3 += values[m + 3 + offset];
+  for (; m < bodyEnd; m++) {
+    const v = values[members[m] * stride + offset];
+    if ((m & 3) === 0) s0 += v;
+    else if ((m & 3) === 1) s1 += v;
+    else s2 += v;
   }
-  for (; m < n; m++) s0 += values[m + offset];
-  return s0 + s1 + (s2 + s3);
+  for (; m < to; m++) s0 += values[members[m] * stride + offset];
+  acc[at] = s0;
+  acc[at + 1] = s1;
+  acc[at + 2] = s2;
+  acc[at + 3] = s3;
 }
 
 function recordSubgroups(world: World, recorder: Recorder): void {
+  const n = world.n;
   const S = recorder.subgroups;
+  const O = MEAN_OUTCOMES.length;
   const row = world.today * S;
   const wb = world.persons.wb;
-  const hist = recorder.histogram;
-  for (let s = 0; s < S; s++) {
-    const members = world.subgroupMembers[s];
-    const size = members.length;
-    for (const o of MEAN_OUTCOMES) {
-      const { values, stride, offset } = o.column(world);
-      recorder.daily[o.name][row + s] = size > 0 ? columnSum(values, stride, offset, members, world.n) / size : NaN;
+  const { sums, histograms, cursor } = recorder;
+  const columns = MEAN_OUTCOMES.map((o) => o.column(world));
+  sums.fill(0);
+  histograms.fill(0);
+  cursor.fill(0);
+  for (let blockEnd = BLOCK; blockEnd - BLOCK < n; blockEnd += BLOCK) {
+    for (let s = 0; s < S; s++) {
+      const members = world.subgroupMembers[s];
+      const from = cursor[s];
+      let to = from;
+      while (to < members.length && members[to] < blockEnd) to++;
+      cursor[s] = to;
+      for (let o = 0; o < O; o++) {
+        const { values, stride, offset } = columns[o];
+        addMembers(values, stride, offset, members, from, to, sums, 4 * (s * O + o));
+      }
+      const hist = s * BINS;
+      for (let m = from; m < to; m++) histograms[hist + Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
     }
-    hist.fill(0);
-    for (let m = 0; m < size; m++) hist[Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
+  }
+  for (let s = 0; s < S; s++) {
+    const size = world.subgroupMembers[s].length;
+    MEAN_OUTCOMES.forEach((o, k) => {
+      const at = 4 * (s * O + k);
+      recorder.daily[o.name][row + s] = size > 0 ? (sums[at] + sums[at + 1] + (sums[at + 2] + sums[at + 3])) / size : NaN;
+    });
+    const hist = histograms.subarray(s * BINS, (s + 1) * BINS);
     for (const o of PERCENTILE_OUTCOMES) recorder.daily[o.name][row + s] = size > 0 ? quantile(hist, size, o.q) : NaN;
   }
 }
