@@ -64,6 +64,8 @@ export function phaseTable(runs: readonly RunRow[]): string {
 /** `PASS  medium: at least …  (2.31 M agent-days/s)`. */
 export function targetLine(outcome: TargetOutcome): string {
   const status = { pass: 'PASS', fail: 'FAIL', 'not run': 'SKIP' }[outcome.status];
-  const value = outcome.value === undefined ? '(configuration not run)' : `(measured ${fixed(outcome.value, 0)})`;
+  // Ratios (scaling) are small numbers: give them two decimals.
+  const digits = outcome.value !== undefined && outcome.value < 100 ? 2 : 0;
+  const value = outcome.value === undefined ? '(configuration not run)' : `(measured ${fixed(outcome.value, digits)})`;
   return `${status}  ${outcome.says}  ${value}`;
 }

@@ -60,7 +60,9 @@ export function refreshTieSums(world: World): void {
   }
   world.channelCounts = { faceToFace, remote };
   // A test may give a world a new network; its lists are then sized afresh.
-  if (world.openTies.neighbour.length !== world.network.neighbour.length) world.openTies = allocateOpenTies(world.network);
+  if (world.openTies.start.length !== world.n + 1 || world.openTies.neighbour.length + world.openTies.farGiver.length !== world.network.neighbour.length) {
+    world.openTies = allocateOpenTies(world.network);
+  }
   listOpenTies(world.network, world.openTies);
   world.tiesChanged = false;
 }

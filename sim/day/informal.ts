@@ -3,8 +3,8 @@
  *
  *   A. asks:   i asks tie i→j for r = σ·need_i[f]·seek_i·w·rate·open, seek = 0.3 + 0.7·iCan,
  *              scaled so Σ_j r ≤ need_i[f]; so r = ask_i[f]·w·rate with ask_i[f] = k_i·need_i[f].
- *   B. givers: j gathers its requests D_j[f] = Σ_i ask_i[f]·w·rate over open ties (face-to-face,
- *              then remote: network/open.ts lists them when channels change); with capacity
+ *   B. givers: j gathers its requests D_j[f] = Σ_i ask_i[f]·w·rate over open ties (listed by
+ *              network/open.ts when channels change: far ties first, then near ones); with capacity
  *              cap_j[f] = capBase·(0.3 + 0.7·wb_j) (× material_j for instrumental), j meets the
  *              share s_j[f] = min(1, cap/D) of each request, and strains: β·max(0, min(1, load) − 0.5).
  *              The same walk over j's ties notes what they could give, Σ w·rate·(0.3 + 0.7·wb_i)
@@ -41,19 +41,45 @@ function asks(world: World): void {
   }
 }
 
+/**
+ * The far ties' part of each giver's sums (network/open.ts): requests per function, then what the
+ * ties could give face-to-face and remote, into `farSums`. Adding 0 is exact, so a tie adds its
+ * `could` to one channel's sum and 0 to the other without a branch.
+ */
+function gatherFar(world: World): void {
+  const { far, farGiver, farAsker, farWeight, farRemote } = world.openTies;
+  const { ask, farSums } = world.scratch;
+  farSums.fill(0);
+  for (let q = 0; q < far; q++) {
+    const a = 4 * farAsker[q];
+    const s = 5 * farGiver[q];
+    const w = farWeight[q];
+    const remote = farRemote[q];
+    const could = w * ask[a + 3];
+    farSums[s] += ask[a] * w;
+    farSums[s + 1] += ask[a + 1] * w;
+    farSums[s + 2] += ask[a + 2] * w;
+    farSums[s + 3] += could * (1 - remote);
+    farSums[s + 4] += could * remote;
+  }
+}
+
 function givers(world: World): void {
   const n = world.n;
-  const { start, remoteStart, neighbour, weight } = world.openTies;
+  const { start, remoteStart, neighbour, weight, far } = world.openTies;
   const { wb, material } = world.persons;
-  const { ask, share, strain, giving, shortGiver } = world.scratch;
+  const { ask, share, strain, giving, shortGiver, farSums } = world.scratch;
   const { capBase, strain: betaStrain } = world.params.support;
+  const anyFar = far > 0;
+  if (anyFar) gatherFar(world);
   for (let j = 0, f = 0, e = start[0]; j < n; j++, f += 3) {
-    let d0 = 0;
-    let d1 = 0;
-    let d2 = 0;
-    let givingFace = 0;
-    let givingRemote = 0;
-    // Face-to-face ties, then remote ones: two walks with no test of channel inside.
+    // The far ties' sums, then the near ties, face-to-face then remote: two walks with no test
+    // of channel inside.
+    let d0 = anyFar ? farSums[5 * j] : 0;
+    let d1 = anyFar ? farSums[5 * j + 1] : 0;
+    let d2 = anyFar ? farSums[5 * j + 2] : 0;
+    let givingFace = anyFar ? farSums[5 * j + 3] : 0;
+    let givingRemote = anyFar ? farSums[5 * j + 4] : 0;
     for (const end = remoteStart[j]; e < end; e++) {
       const a = 4 * neighbour[e];
       const w = weight[e];

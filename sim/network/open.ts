@@ -1,50 +1,116 @@
 /**
- * Today's open ties, listed apart from the full network: for each person, the face-to-face ties,
- * then the remote ones, each with its neighbour and w·rate. Channels change only at timeline
- * events, so the lists are rebuilt then (phase 3); the givers' walk of phase 4, which visits every
- * open tie every day, then runs without testing channels, and never visits a closed tie.
+ * Today's open ties, listed apart from the full network for the givers' walk of phase 4, which
+ * visits every open tie every day. Channels change only at timeline events, so the lists are
+ * rebuilt then (phase 3), and the walk runs without testing channels and never visits a closed
+ * tie.
+ *
+ * For each tie the walk reads the asking neighbour's block of asks. Persons are numbered along
+ * the neighbourhood ring, so most ties join persons near each other in memory; kin and coworker
+ * ties join persons anywhere. Up to FAR_FROM persons all asks (32 bytes a person) stay in cache
+ * and every tie is listed per giver. Beyond, persons are cut into blocks of FAR_BLOCK: ties
+ * within a block are "near" and listed per giver; ties between blocks are "far" and listed apart,
+ * sorted by the giver's block, then by the asker. Walked in that order the asks are read in
+ * ascending order, once per block, and the givers' sums they add to stay within one block (2.6 MB,
+ * in cache). At 1,000,000 persons this halves the walk (470 → 265 ms a day): in giver order it
+ * reads 32 MB of asks at random and waits on memory for most far ties. Below FAR_FROM the extra
+ * pass costs more than it saves (7% at 100,000 persons). Both sizes are fixed, so a result
+ * depends on the scenario alone, never on the machine.
  */
 import { CHANNEL } from './layers.ts';
 import type { Network } from './compile.ts';
 
+/** Persons beyond which ties are cut into near and far: 2^18, whose asks take 8 MB. */
+export const FAR_FROM = 1 << 18;
+/** Persons per block: 2^16, whose asks take 2 MB and givers' far sums 2.6 MB. */
+export const FAR_BLOCK = 1 << 16;
+
 export interface OpenTies {
-  /** Person j's open ties are `start[j] … start[j + 1] − 1`; face-to-face first. Length n + 1. */
+  /** Persons per block: all persons up to FAR_FROM, else FAR_BLOCK (other sizes in tests). */
+  readonly block: number;
+  /** Giver j's near ties are `start[j] … start[j + 1] − 1`, face-to-face first. Length n + 1. */
   readonly start: Int32Array;
-  /** Person j's remote ties begin at `remoteStart[j]`. */
+  /** Giver j's near remote ties begin at `remoteStart[j]`. */
   readonly remoteStart: Int32Array;
+  /** The asking end of each near tie. */
   readonly neighbour: Int32Array;
   /** w·rate, as `Network.weight`. */
   readonly weight: Float64Array;
+  /** Far ties listed today: entries 0 … far − 1 of the far arrays. */
+  far: number;
+  readonly farGiver: Int32Array;
+  readonly farAsker: Int32Array;
+  readonly farWeight: Float64Array;
+  /** 1 for a remote tie, 0 face-to-face. */
+  readonly farRemote: Uint8Array;
 }
 
-/** Lists room for every tie of `network`, all closed until `listOpenTies`. */
-export function allocateOpenTies(network: Network): OpenTies {
-  const halfEdges = network.neighbour.length;
+/** Lists room for every tie of `network` (near and far as they would be if all were open). */
+export function allocateOpenTies(network: Network, block = network.persons > FAR_FROM ? FAR_BLOCK : network.persons): OpenTies {
+  const { offsets, neighbour, layers: L, persons: n } = network;
+  let farRoom = 0;
+  if (block < n) {
+    for (let j = 0; j < n; j++) {
+      for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) if (Math.floor(neighbour[e] / block) !== Math.floor(j / block)) farRoom++;
+    }
+  }
+  const nearRoom = neighbour.length - farRoom;
   return {
-    start: new Int32Array(network.persons + 1),
-    remoteStart: new Int32Array(network.persons),
-    neighbour: new Int32Array(halfEdges),
-    weight: new Float64Array(halfEdges),
+    block,
+    start: new Int32Array(n + 1),
+    remoteStart: new Int32Array(n),
+    neighbour: new Int32Array(nearRoom),
+    weight: new Float64Array(nearRoom),
+    far: 0,
+    farGiver: new Int32Array(farRoom),
+    farAsker: new Int32Array(farRoom),
+    farWeight: new Float64Array(farRoom),
+    farRemote: new Uint8Array(farRoom),
   };
 }
 
-/** Fills `into` from the network's channels of today; ties keep their order within a channel. */
+/** Fills `into` from the network's channels of today. */
 export function listOpenTies(network: Network, into: OpenTies): void {
   const { offsets, neighbour, weight, channel, layers: L, persons: n } = network;
-  const { start, remoteStart, neighbour: openNeighbour, weight: openWeight } = into;
+  const { block, start, remoteStart, neighbour: nearNeighbour, weight: nearWeight } = into;
+  const blockOf = (person: number) => Math.floor(person / block);
+
+  // Near ties, per giver j, face-to-face then remote, in the network's order.
   let q = 0;
-  const copy = (j: number, wanted: number) => {
+  const copyNear = (j: number, wanted: number) => {
     for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) {
-      if (channel[e] !== wanted) continue;
-      openNeighbour[q] = neighbour[e];
-      openWeight[q++] = weight[e];
+      if (channel[e] !== wanted || blockOf(neighbour[e]) !== blockOf(j)) continue;
+      nearNeighbour[q] = neighbour[e];
+      nearWeight[q++] = weight[e];
     }
   };
   for (let j = 0; j < n; j++) {
     start[j] = q;
-    copy(j, CHANNEL.faceToFace);
+    copyNear(j, CHANNEL.faceToFace);
     remoteStart[j] = q;
-    copy(j, CHANNEL.remote);
+    copyNear(j, CHANNEL.remote);
   }
   start[n] = q;
+
+  // Far ties, by the giver's block, then by asker: a counting sort over the askers' half-edges
+  // (a tie's weight and channel are the same seen from either end).
+  const blocks = Math.ceil(n / block);
+  const next = new Int32Array(blocks + 1);
+  const forEachFar = (visit: (giver: number, asker: number, e: number) => void) => {
+    for (let i = 0; i < n; i++) {
+      for (let e = offsets[i * L]; e < offsets[(i + 1) * L]; e++) {
+        const j = neighbour[e];
+        if (channel[e] !== CHANNEL.closed && blockOf(j) !== blockOf(i)) visit(j, i, e);
+      }
+    }
+  };
+  forEachFar((j) => next[blockOf(j) + 1]++);
+  for (let b = 0; b < blocks; b++) next[b + 1] += next[b];
+  into.far = next[blocks];
+  forEachFar((j, i, e) => {
+    const at = next[blockOf(j)]++;
+    into.farGiver[at] = j;
+    into.farAsker[at] = i;
+    into.farWeight[at] = weight[e];
+    into.farRemote[at] = channel[e] === CHANNEL.remote ? 1 : 0;
+  });
 }

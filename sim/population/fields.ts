@@ -55,6 +55,11 @@ export const DAY_FIELDS = {
     width: 3 * TIE_LAYERS.length,
     doc: 'per tie layer and function, Σ w·rate·(remote ? effRemote[f] : 1) over open ties: what ties deliver per unit asked when no giver is short (refreshed when ties change)',
   },
+  farSums: {
+    type: Real,
+    width: 5,
+    doc: 'a giver’s sums over far ties (network/open.ts): requests per function, then what the ties could give face-to-face and remote',
+  },
   shortGiver: { type: Uint8Array, doc: 'cannot meet all requests of some function today' },
   shortNearby: { type: Uint8Array, doc: 'some giver among one’s ties is short today (cleared as phase 4 ends)' },
   withheld: {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { buildWorld, type World } from '../../sim/world.ts';
 import { resolveParams } from '../../sim/params/index.ts';
 import { Simulation } from '../../sim/simulation.ts';
+import { allocateOpenTies, listOpenTies } from '../../sim/network/open.ts';
 import { tiesPerLayer } from '../../sim/network/compile.ts';
 import { CHANNEL, LAYERS, LAYER, TIE_LAYERS } from '../../sim/network/layers.ts';
 import { isTie, networkStats, toGraph } from '../../sim/network/graph.ts';
@@ -295,24 +296,51 @@ describe('networkStats', () => {
 });
 
 describe('open tie lists', () => {
-  it('should list, per person, exactly the open half-edges, face-to-face ones first, in tie order', () => {
-    const sim = new Simulation(resolveParams({ persons: 800, days: 5, timeline: [{ type: 'lockdown', day: 0 }] }), 4);
-    sim.step(); // the lockdown cuts some ties and moves others to remote; phase 3 lists them
-    const { offsets, neighbour, weight, channel, layers: L } = sim.world.network;
-    const open = sim.world.openTies;
+  /** A world 5 days into a lockdown, which cut some ties and moved others to remote. */
+  const inLockdown = () => {
+    const sim = new Simulation(resolveParams({ persons: 900, days: 40, timeline: [{ type: 'lockdown', day: 0 }] }), 4);
+    sim.step();
+    return sim;
+  };
+
+  it('should list, per giver, exactly the open ties, near and far, face-to-face ones first', () => {
+    const { world } = inLockdown();
+    const open = allocateOpenTies(world.network, 128); // 8 blocks, where the default has one
+    listOpenTies(world.network, open);
+    const { offsets, neighbour, weight, channel, layers: L } = world.network;
+    const sorted = (ties: number[][]) => ties.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const far = new Map<number, number[][]>();
+    for (let q = 0; q < open.far; q++) {
+      const j = open.farGiver[q];
+      far.set(j, [...(far.get(j) ?? []), [open.farAsker[q], open.farWeight[q], open.farRemote[q] === 1 ? CHANNEL.remote : CHANNEL.faceToFace]]);
+      if (q > 0) expect(Math.floor(open.farGiver[q - 1] / 128) <= Math.floor(j / 128)).toBe(true); // by giver block
+    }
     let remote = 0;
-    for (let j = 0; j < sim.world.n; j++) {
-      const expected = (wanted: number) => {
-        const out: [number, number][] = [];
-        for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) if (channel[e] === wanted) out.push([neighbour[e], weight[e]]);
-        return out;
-      };
-      const listed = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => [open.neighbour[from + k], open.weight[from + k]]);
-      expect(listed(open.start[j], open.remoteStart[j])).toEqual(expected(CHANNEL.faceToFace));
-      expect(listed(open.remoteStart[j], open.start[j + 1])).toEqual(expected(CHANNEL.remote));
+    for (let j = 0; j < world.n; j++) {
+      const expected: number[][] = [];
+      for (let e = offsets[j * L]; e < offsets[(j + 1) * L]; e++) if (channel[e] !== CHANNEL.closed) expected.push([neighbour[e], weight[e], channel[e]]);
+      const near = (from: number, to: number, c: number) => Array.from({ length: to - from }, (_, k) => [open.neighbour[from + k], open.weight[from + k], c]);
+      const listed = [...near(open.start[j], open.remoteStart[j], CHANNEL.faceToFace), ...near(open.remoteStart[j], open.start[j + 1], CHANNEL.remote), ...(far.get(j) ?? [])];
+      expect(sorted(listed)).toEqual(sorted(expected));
+      for (const [i] of near(open.start[j], open.start[j + 1], 0)) expect(Math.floor(i / 128)).toBe(Math.floor(j / 128));
       remote += open.start[j + 1] - open.remoteStart[j];
     }
+    expect(open.far).toBeGreaterThan(0);
     expect(remote).toBeGreaterThan(0);
-    expect(open.start[sim.world.n]).toBeLessThan(neighbour.length); // some ties are closed
+    expect(open.start[world.n] + open.far).toBeLessThan(neighbour.length); // some ties are closed
+  });
+
+  it('should give the same run with far ties as without, but for rounding', () => {
+    const oneBlock = inLockdown();
+    const blocks = inLockdown();
+    blocks.world.openTies = allocateOpenTies(blocks.world.network, 100);
+    listOpenTies(blocks.world.network, blocks.world.openTies);
+    while (!oneBlock.done) oneBlock.step();
+    while (!blocks.done) blocks.step();
+    const [a, b] = [oneBlock.results(), blocks.results()];
+    for (const name of ['wbMean', 'iHave', 'receivedEmotional', 'receivedInstrumental', 'fromKin'] as const) {
+      a.daily[name].forEach((value, k) => expect(b.daily[name][k]).toBeCloseTo(value, 9));
+    }
+    expect(blocks.world.openTies.far).toBeGreaterThan(0);
   });
 });
