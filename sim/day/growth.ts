@@ -1,6 +1,6 @@
 /**
  * Phase 10 — growth and group dynamics.
- *   learning:    members who met gain experience, exp += η_exp·(support received in the group)·(1 − exp),
+ *   learning:    members who met gain experience, exp += min(1, η_exp·(support received in the group))·(1 − exp),
  *                and capacity, iCan += η_can·meetRate·(1 − iCan) (halved under professional lead)
  *   leaving:     a member with stress under `leaveStress` for `leaveDays` leaves with probability
  *                `pLeave` a day, unless a mentor (exp > `mentorExp`)
@@ -28,7 +28,8 @@ function learning(world: World): void {
   const governance = world.groups.columns.governance;
   for (let i = 0; i < n; i++) {
     if (!metGroup[i]) continue;
-    exp[i] += experience * groupReceived[i] * (1 - exp[i]);
+    // At most the whole gap: η_exp·received can pass 1 when a member receives a lot.
+    exp[i] += Math.min(1, experience * groupReceived[i]) * (1 - exp[i]);
     const lead = governance[group[i]] === GOVERNANCE.professional ? professionalCapacityBuilding : 1;
     iCan[i] += capacityBuilding * meetRate * lead * (1 - iCan[i]);
   }

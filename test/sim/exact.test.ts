@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contact } from '../../sim/day/contact.ts';
+import { growth } from '../../sim/day/growth.ts';
 import { informal } from '../../sim/day/informal.ts';
 import { meetings } from '../../sim/day/meetings.ts';
 import { step } from '../../sim/day/step.ts';
@@ -141,6 +142,22 @@ describe('self-help groups', () => {
     expect(0.8 - world.persons.need[0]).toBeCloseTo(emotional, 12);
     // Belonging of 4 active members: belong · min(8, 3)/7 · effRemote[emotional].
     expect(world.scratch.belonging[0]).toBeCloseTo(((p.shg.belong * 3) / 7) * p.support.effRemote.emotional, 12);
+  });
+
+  it('experience grows by at most the whole gap to 1, however much a member receives', () => {
+    // η_exp · received = 2 · 0.75 = 1.5 > 1: the equation alone would take exp from 0.2 to 1.4.
+    const world = bareWorld(5, { growth: { experience: 2 } });
+    addGroup(world, { members: [0, 1, 2, 3, 4] });
+    world.persons.exp.fill(0.2);
+    world.scratch.metGroup.fill(1);
+    world.scratch.groupReceived.fill(0.75);
+    growth(world);
+    expect(Array.from(world.persons.exp)).toEqual([1, 1, 1, 1, 1]);
+    // Under 1 the equation holds as written: 0.2 + 0.5 · 0.25 · 0.8.
+    world.persons.exp.fill(0.2);
+    world.scratch.groupReceived.fill(0.25);
+    growth(world);
+    expect(world.persons.exp[0]).toBeCloseTo(0.6, 15);
   });
 
   it('a savings group pays out no more than was paid in', () => {
