@@ -22,10 +22,20 @@ export type FieldTable = Readonly<Record<string, FieldSpec>>;
 /** The arrays a field table describes. */
 export type Columns<T extends FieldTable> = { [K in keyof T]: InstanceType<T[K]['type']> };
 
-export function allocate<T extends FieldTable>(table: T, items: number): Columns<T> {
+/**
+ * A typed array of `length` items, on shared memory with `shared` (for threads within a run,
+ * sim/parallel.ts). Its declared type says ArrayBuffer; a shared one serves every use the engine makes.
+ */
+export function newArray<C extends ArrayConstructor>(type: C, length: number, shared = false): InstanceType<C> {
+  if (!shared) return new type(length) as InstanceType<C>;
+  const buffer = new SharedArrayBuffer(Math.max(1, length * type.BYTES_PER_ELEMENT)) as unknown as ArrayBuffer;
+  return new type(buffer, 0, length) as InstanceType<C>;
+}
+
+export function allocate<T extends FieldTable>(table: T, items: number, shared = false): Columns<T> {
   const out: Record<string, ArrayLike<number>> = {};
   for (const [name, spec] of Object.entries(table)) {
-    const array = new spec.type(items * (spec.width ?? 1));
+    const array = newArray(spec.type, items * (spec.width ?? 1), shared);
     if (spec.fill !== undefined) array.fill(spec.fill);
     out[name] = array;
   }

@@ -14,7 +14,7 @@ export { RUN_METRICS, type RunMetric, type RunMetrics } from './record/metrics.t
 export { EVENT_TYPES, EVENT_SCHEMAS, eventSchema, type TimelineEvent } from './timeline/schema.ts';
 export { MODE, MODES, MEETING, GOVERNANCE, KIND } from './groups/store.ts';
 export { AGE_BANDS } from './population/fields.ts';
-export { capture, type Capture, type CaptureOptions } from './output/capture.ts';
+export { capture, captureFrom, type Capture, type CaptureOptions } from './output/capture.ts';
 export * from './output/tables.ts';
 export * from './output/columns.ts';
 export * from './output/format.ts';

@@ -65,10 +65,13 @@ export class Simulation {
   readonly world: World;
   readonly recorder: Recorder;
 
-  /** Validates `params` (throwing a ParamError naming the problem) and builds day 0. */
-  constructor(params: unknown, seed: number) {
+  /**
+   * Validates `params` (throwing a ParamError naming the problem) and builds day 0; with `shared`,
+   * on shared memory, for threads within the run (cli/threads.ts).
+   */
+  constructor(params: unknown, seed: number, options: { shared?: boolean } = {}) {
     const valid = validateParams(params);
-    this.world = buildWorld(valid, checkSeed(seed));
+    this.world = buildWorld(valid, checkSeed(seed), options.shared ?? false);
     this.recorder = createRecorder(valid.days);
     settle(this.world);
   }

@@ -2,7 +2,7 @@
  * A world: the persons, their network, services and groups, and the environment timeline events
  * change. Built once per run from validated parameters and a seed; phases then change it day by day.
  */
-import { allocate } from './fields.ts';
+import { allocate, newArray } from './fields.ts';
 import { initialGroups } from './groups/initial.ts';
 import type { Groups } from './groups/store.ts';
 import { buildNetwork } from './network/build.ts';
@@ -13,7 +13,11 @@ import { crisisWindow, type CrisisWindow, type Params } from './params/index.ts'
 import { buildPopulation } from './population/build.ts';
 import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
 import { DAILY_STREAMS, streamKey, type DailyStream } from './random/index.ts';
-import { assignSubgroups } from './record/subgroups.ts';
+import { KERNELS } from './day/kernels.ts';
+import { CHUNK, MAX_SLOTS, serialExecutor, type Executor } from './parallel.ts';
+import { BINS } from './record/recorder.ts';
+import { MEAN_OUTCOMES } from './record/outcomes.ts';
+import { assignSubgroups, SUBGROUPS } from './record/subgroups.ts';
 import { initialEnvironment, type Environment } from './timeline/environment.ts';
 import type { TimelineEvent } from './timeline/schema.ts';
 
@@ -56,6 +60,14 @@ export interface World {
   channelCounts: { faceToFace: number; remote: number };
   /** Support given today, summed over persons in person order: `[3 · layer + function]`. */
   readonly flows: Float64Array;
+  /** Runs the day's kernels (parallel.ts): on this thread unless threads are started. */
+  executor: Executor;
+  /** Phase 4's support per chunk of persons, tie layer and function (parallel.ts). */
+  readonly flowChunks: Float64Array;
+  /** Phase 11's sums per chunk, subgroup and mean outcome. */
+  readonly subgroupSums: Float64Array;
+  /** Phase 11's wellbeing histograms per thread slot and subgroup. */
+  readonly subgroupHistograms: Int32Array;
 }
 
 function buildServices(persons: Persons, n: number, size: number): Services {
@@ -68,11 +80,14 @@ function buildServices(persons: Persons, n: number, size: number): Services {
   return { count, clients, asked: new Float64Array(3 * count), met: new Float64Array(3 * count) };
 }
 
-/** Builds the world of day 0. `params` must be validated. */
-export function buildWorld(params: Params, seed: number): World {
-  const population = buildPopulation(params, seed);
+/**
+ * Builds the world of day 0. `params` must be validated. With `shared`, every array the day's
+ * kernels use is on shared memory, ready for threads (parallel.ts).
+ */
+export function buildWorld(params: Params, seed: number, shared = false): World {
+  const population = buildPopulation(params, seed, shared);
   const { persons } = population;
-  const network = buildNetwork(params, population, seed);
+  const network = buildNetwork(params, population, seed, shared);
   const services = buildServices(persons, params.persons, params.network.serviceSize);
   const groups = initialGroups(params, persons, network, seed);
   const subgroupMembers = assignSubgroups(persons, network);
@@ -82,7 +97,7 @@ export function buildWorld(params: Params, seed: number): World {
     seed,
     n: params.persons,
     persons,
-    scratch: allocate(DAY_FIELDS, params.persons),
+    scratch: allocate(DAY_FIELDS, params.persons, shared),
     householdStart: population.householdStart,
     network,
     services,
@@ -95,8 +110,12 @@ export function buildWorld(params: Params, seed: number): World {
     timeline: params.timeline.map((e) => ({ ...e })).sort((a, b) => a.day - b.day),
     today: 0,
     tiesChanged: true,
-    openTies: allocateOpenTies(network),
+    openTies: allocateOpenTies(network, undefined, shared),
     channelCounts: { faceToFace: network.channel.length, remote: 0 },
     flows: new Float64Array(3 * LAYERS.length),
+    executor: serialExecutor(KERNELS),
+    flowChunks: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * 3 * network.layers, shared),
+    subgroupSums: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * SUBGROUPS.length * MEAN_OUTCOMES.length, shared),
+    subgroupHistograms: newArray(Int32Array, MAX_SLOTS * SUBGROUPS.length * BINS, shared),
   };
 }

@@ -67,10 +67,13 @@ export function refreshTieSums(world: World): void {
   world.tiesChanged = false;
 }
 
-export function contact(world: World): void {
-  const n = world.n;
-  if (world.tiesChanged) refreshTieSums(world);
+export function contactMemoryKernel(world: World, _context: unknown, from: number, to: number): void {
   const { contact, contactRef } = world.persons;
   const memory = world.params.perception.contactMemory;
-  for (let i = 0; i < n; i++) contactRef[i] += (contact[i] - contactRef[i]) / memory;
+  for (let i = from; i < to; i++) contactRef[i] += (contact[i] - contactRef[i]) / memory;
+}
+
+export function contact(world: World): void {
+  if (world.tiesChanged) refreshTieSums(world);
+  world.executor.run(world, 'contactMemory', null);
 }

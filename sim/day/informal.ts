@@ -20,17 +20,17 @@
  * depend on the order persons are visited.
  */
 import { CHANNEL } from '../network/layers.ts';
+import { CHUNK } from '../parallel.ts';
 import type { World } from '../world.ts';
 
 // Module-local copies: imported bindings can cost a property load per use in hot loops.
 const { closed: CLOSED, remote: REMOTE } = CHANNEL;
 
-function asks(world: World): void {
-  const n = world.n;
+export function asksKernel(world: World, _context: unknown, from: number, to: number): void {
   const { need, iCan, wb } = world.persons;
   const { ask, openWeight } = world.scratch;
   const sigma = world.params.support.sigma;
-  for (let i = 0, f = 0, a = 0; i < n; i++, f += 3, a += 4) {
+  for (let i = from, f = 3 * from, a = 4 * from; i < to; i++, f += 3, a += 4) {
     const perUnit = sigma * (0.3 + 0.7 * iCan[i]);
     const total = perUnit * openWeight[i];
     const k = total > 1 ? perUnit / total : perUnit;
@@ -46,11 +46,12 @@ function asks(world: World): void {
  * ties could give face-to-face and remote, into `farSums`. Adding 0 is exact, so a tie adds its
  * `could` to one channel's sum and 0 to the other without a branch.
  */
-function gatherFar(world: World): void {
-  const { far, farGiver, farAsker, farWeight, farRemote } = world.openTies;
+function gatherFar(world: World, from: number, to: number): void {
+  const { block, farStart, farGiver, farAsker, farWeight, farRemote } = world.openTies;
   const { ask, farSums } = world.scratch;
-  farSums.fill(0);
-  for (let q = 0; q < far; q++) {
+  farSums.fill(0, 5 * from, 5 * to);
+  // Ranges hold whole blocks when there are far ties (parallel.ts, kernels.ts).
+  for (let q = farStart[from / block], end = farStart[Math.ceil(to / block)]; q < end; q++) {
     const a = 4 * farAsker[q];
     const s = 5 * farGiver[q];
     const w = farWeight[q];
@@ -64,15 +65,14 @@ function gatherFar(world: World): void {
   }
 }
 
-function givers(world: World): void {
-  const n = world.n;
+export function giversKernel(world: World, _context: unknown, from: number, to: number): void {
   const { start, remoteStart, neighbour, weight, far } = world.openTies;
   const { wb, material } = world.persons;
   const { ask, share, strain, giving, shortGiver, farSums } = world.scratch;
   const { capBase, strain: betaStrain } = world.params.support;
   const anyFar = far > 0;
-  if (anyFar) gatherFar(world);
-  for (let j = 0, f = 0, e = start[0]; j < n; j++, f += 3) {
+  if (anyFar) gatherFar(world, from, to);
+  for (let j = from, f = 3 * from, e = start[from]; j < to; j++, f += 3) {
     // The far ties' sums, then the near ties, face-to-face then remote: two walks with no test
     // of channel inside.
     let d0 = anyFar ? farSums[5 * j] : 0;
@@ -154,14 +154,19 @@ function withheldByShortGivers(world: World): void {
   }
 }
 
-function takers(world: World): void {
+/**
+ * Each chunk's support by source layer and function goes to its own row of `flowChunks`
+ * (`[chunk · 3L + 3 · layer + f]`), summed over the chunk in person order; informal() adds the
+ * rows in chunk order.
+ */
+export function takersKernel(world: World, _context: unknown, from: number, to: number): void {
   const n = world.n;
   const L = world.network.layers;
   const { need } = world.persons;
   const { ask, received, receivedByLayer, delivered, withheld, shortNearby } = world.scratch;
-  const flows = world.flows;
-  withheldByShortGivers(world);
-  for (let i = 0, f = 0; i < n; i++, f += 3) {
+  const flowChunks = world.flowChunks;
+  for (let i = from, f = 3 * from; i < to; i++, f += 3) {
+    const row = 3 * L * Math.floor(i / CHUNK);
     const touched = shortNearby[i] === 1;
     const a0 = ask[4 * i];
     const a1 = ask[4 * i + 1];
@@ -185,9 +190,9 @@ function takers(world: World): void {
       const x1 = a1 * l1;
       const x2 = a2 * l2;
       receivedByLayer[l * n + i] = x0 + x1 + x2;
-      flows[3 * l] += x0;
-      flows[3 * l + 1] += x1;
-      flows[3 * l + 2] += x2;
+      flowChunks[row + 3 * l] += x0;
+      flowChunks[row + 3 * l + 1] += x1;
+      flowChunks[row + 3 * l + 2] += x2;
       g0 += x0;
       g1 += x1;
       g2 += x2;
@@ -205,8 +210,16 @@ function takers(world: World): void {
 }
 
 export function informal(world: World): void {
-  world.flows.fill(0);
-  asks(world);
-  givers(world);
-  takers(world);
+  const { executor, flows, flowChunks } = world;
+  executor.run(world, 'asks', null);
+  executor.run(world, 'givers', null);
+  withheldByShortGivers(world);
+  flowChunks.fill(0);
+  executor.run(world, 'takers', null);
+  // Formal services and groups (the layers after the tie layers) add theirs in phases 5 and 6.
+  flows.fill(0);
+  const row = 3 * world.network.layers;
+  for (let c = 0; c < flowChunks.length; c += row) {
+    for (let k = 0; k < row; k++) flows[k] += flowChunks[c + k];
+  }
 }

@@ -36,7 +36,7 @@ function takesPart(meeting: number, digital: number): boolean {
 export function meetings(world: World): void {
   const n = world.n;
   const { need, exp, digital, material, group } = world.persons;
-  const { received, receivedByLayer, belonging, groupReceived, metGroup } = world.scratch;
+  const { received, receivedByLayer, belonging, savingsBelonging, groupReceived, metGroup } = world.scratch;
   const { meeting, active, expSum, savingsAsked, paidIn, kind, governance, pool, alive, mode } = world.groups.columns;
   const p = world.params.shg;
   const remote = world.params.support.effRemote;
@@ -68,6 +68,7 @@ export function meetings(world: World): void {
     if (k < 0 || !takesPart(meeting[k], digital[i])) {
       metGroup[i] = 0;
       belonging[i] = 0;
+      savingsBelonging[i] = 0;
       groupReceived[i] = 0;
       receivedByLayer[fromShg + i] = 0;
       continue;
@@ -103,6 +104,7 @@ export function meetings(world: World): void {
     metGroup[i] = 1;
     belonging[i] =
       (p.belong * Math.min(8, others)) / 7 * (professional ? p.professionalBelonging : 1) * (online ? remote.emotional : 1);
+    savingsBelonging[i] = kind[k] === SAVINGS ? belonging[i] : 0;
   }
 
   // Payouts come out of the pool as it stood this morning, so the pool never pays out more than

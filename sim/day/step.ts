@@ -1,10 +1,12 @@
 /**
  * One day (MODEL.md §4): the eleven phases in their fixed order. Every phase reads other persons'
  * state as it was at the start of the day and writes only each person's own state, so a result
- * cannot depend on the order persons are visited. Sums across persons — means, group and service
- * totals, and the two working sums a few persons add to their ties' other ends (what short givers
- * withhold in phase 4, counts of lonely friends and kin as flags change in phase 11) — are added
- * in person order, so the same seed gives the same bits.
+ * cannot depend on the order persons are visited, and the phases that touch every person run as
+ * kernels over ranges of persons, on one thread or several (parallel.ts). Sums across persons —
+ * means, flows, group and service totals, and the two working sums a few persons add to their
+ * ties' other ends (what short givers withhold in phase 4, counts of lonely friends and kin as
+ * flags change in phase 11) — are added in a fixed order (per chunk of persons, then chunk by
+ * chunk), so the same seed gives the same bits however many threads run it.
  */
 import { record, type Recorder } from '../record/recorder.ts';
 import type { World } from '../world.ts';

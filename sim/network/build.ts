@@ -131,12 +131,12 @@ function coworkerLayer(b: Builder): void {
   }
 }
 
-export function buildNetwork(params: Params, population: Population, seed: number): Network {
+export function buildNetwork(params: Params, population: Population, seed: number, shared = false): Network {
   const b: Builder = { rng: constructionStream(seed, 'network'), edges: new EdgeList(), population, params };
   householdLayer(b);
   kinLayer(b);
   friendLayer(b);
   neighbourLayer(b);
   coworkerLayer(b);
-  return compileNetwork(b.edges, population.size, params);
+  return compileNetwork(b.edges, population.size, params, shared);
 }

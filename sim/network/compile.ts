@@ -5,7 +5,7 @@
  * from the other end). Daily phases gather over these arrays and never touch graphology.
  */
 import type { Params } from '../params/index.ts';
-import { Real } from '../fields.ts';
+import { newArray, Real } from '../fields.ts';
 import type { EdgeList } from './edges.ts';
 import { CHANNEL, TIE_LAYERS } from './layers.ts';
 
@@ -42,7 +42,8 @@ function sortSegment(neighbour: Int32Array, edge: Int32Array, start: number, end
   }
 }
 
-export function compileNetwork(edges: EdgeList, persons: number, params: Params): Network {
+/** With `shared`, the network's arrays are on shared memory (fields.ts newArray). */
+export function compileNetwork(edges: EdgeList, persons: number, params: Params, shared = false): Network {
   const L = TIE_LAYERS.length;
   const segments = persons * L;
   const rateOf = TIE_LAYERS.map((layer) => params.network[layer].rate);
@@ -72,7 +73,7 @@ export function compileNetwork(edges: EdgeList, persons: number, params: Params)
 
   // 2. One tie per pair and layer: sorted by (neighbour, edge id), a repeat of a pair is dropped,
   //    and since both ends see the same edges of a pair, both drop the same (later) edge.
-  const offsets = new Int32Array(segments + 1);
+  const offsets = newArray(Int32Array, segments + 1, shared);
   let kept = 0;
   for (let s = 0; s < segments; s++) {
     sortSegment(rawNeighbour, rawEdge, raw[s], raw[s + 1]);
@@ -83,10 +84,10 @@ export function compileNetwork(edges: EdgeList, persons: number, params: Params)
   }
 
   // 3. Compact, recording where each edge's two halves landed to link mates.
-  const neighbour = new Int32Array(kept);
-  const strength = new Float32Array(kept);
-  const weight = new Real(kept);
-  const mate = new Int32Array(kept);
+  const neighbour = newArray(Int32Array, kept, shared);
+  const strength = newArray(Float32Array, kept, shared);
+  const weight = newArray(Real, kept, shared);
+  const mate = newArray(Int32Array, kept, shared);
   const halves = new Int32Array(2 * edges.size).fill(-1);
   let q = 0;
   for (let s = 0; s < segments; s++) {
@@ -109,7 +110,7 @@ export function compileNetwork(edges: EdgeList, persons: number, params: Params)
       mate[b] = a;
     }
   }
-  const channel = new Uint8Array(kept).fill(CHANNEL.faceToFace);
+  const channel = newArray(Uint8Array, kept, shared).fill(CHANNEL.faceToFace);
   return { persons, layers: L, offsets, neighbour, strength, weight, channel, mate };
 }
 

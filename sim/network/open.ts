@@ -17,6 +17,7 @@
  * depends on the scenario alone, never on the machine.
  */
 import { CHANNEL } from './layers.ts';
+import { newArray } from '../fields.ts';
 import type { Network } from './compile.ts';
 
 /** Persons beyond which ties are cut into near and far: 2^18, whose asks take 8 MB. */
@@ -37,6 +38,8 @@ export interface OpenTies {
   readonly weight: Float64Array;
   /** Far ties listed today: entries 0 … far − 1 of the far arrays. */
   far: number;
+  /** Far ties of givers in block b are entries `farStart[b] … farStart[b + 1] − 1`. */
+  readonly farStart: Int32Array;
   readonly farGiver: Int32Array;
   readonly farAsker: Int32Array;
   readonly farWeight: Float64Array;
@@ -45,7 +48,7 @@ export interface OpenTies {
 }
 
 /** Lists room for every tie of `network` (near and far as they would be if all were open). */
-export function allocateOpenTies(network: Network, block = network.persons > FAR_FROM ? FAR_BLOCK : network.persons): OpenTies {
+export function allocateOpenTies(network: Network, block = network.persons > FAR_FROM ? FAR_BLOCK : network.persons, shared = false): OpenTies {
   const { offsets, neighbour, layers: L, persons: n } = network;
   let farRoom = 0;
   if (block < n) {
@@ -56,15 +59,16 @@ export function allocateOpenTies(network: Network, block = network.persons > FAR
   const nearRoom = neighbour.length - farRoom;
   return {
     block,
-    start: new Int32Array(n + 1),
-    remoteStart: new Int32Array(n),
-    neighbour: new Int32Array(nearRoom),
-    weight: new Float64Array(nearRoom),
+    start: newArray(Int32Array, n + 1, shared),
+    remoteStart: newArray(Int32Array, n, shared),
+    neighbour: newArray(Int32Array, nearRoom, shared),
+    weight: newArray(Float64Array, nearRoom, shared),
     far: 0,
-    farGiver: new Int32Array(farRoom),
-    farAsker: new Int32Array(farRoom),
-    farWeight: new Float64Array(farRoom),
-    farRemote: new Uint8Array(farRoom),
+    farStart: newArray(Int32Array, Math.ceil(n / block) + 1, shared),
+    farGiver: newArray(Int32Array, farRoom, shared),
+    farAsker: newArray(Int32Array, farRoom, shared),
+    farWeight: newArray(Float64Array, farRoom, shared),
+    farRemote: newArray(Uint8Array, farRoom, shared),
   };
 }
 
@@ -105,6 +109,7 @@ export function listOpenTies(network: Network, into: OpenTies): void {
   };
   forEachFar((j) => next[blockOf(j) + 1]++);
   for (let b = 0; b < blocks; b++) next[b + 1] += next[b];
+  into.farStart.set(next);
   into.far = next[blocks];
   forEachFar((j, i, e) => {
     const at = next[blockOf(j)]++;

@@ -84,7 +84,11 @@ function tieList(world: World): Omit<TieSnapshot, 'days' | 'channels'> & { halve
 }
 
 export function capture(params: Params, seed: number, options: CaptureOptions = {}): Capture {
-  const sim = new Simulation(params, seed);
+  return captureFrom(new Simulation(params, seed), options);
+}
+
+/** `capture` of a simulation built by the caller (who may, say, give it threads first). */
+export function captureFrom(sim: Simulation, options: CaptureOptions = {}): Capture {
   const days = [...new Set(options.days ?? [])].sort((x, y) => x - y);
   const traits = options.agents ? agentTraits(sim.world) : undefined;
   const ties = options.ties ? tieList(sim.world) : undefined;

@@ -30,11 +30,11 @@ function drawHouseholds(rng: Rng, n: number, p: Params['population']): Int32Arra
   return Int32Array.from(starts);
 }
 
-export function buildPopulation(params: Params, seed: number): Population {
+export function buildPopulation(params: Params, seed: number, shared = false): Population {
   const n = params.persons;
   const p = params.population;
   const rng = constructionStream(seed, 'population');
-  const persons = allocate(PERSON_FIELDS, n);
+  const persons = allocate(PERSON_FIELDS, n, shared);
   const householdStart = drawHouseholds(rng, n, p);
   const ageAlone = AGE_BANDS.map((band) => p.ageLivingAlone[band]);
   const ageShared = AGE_BANDS.map((band) => p.ageWithOthers[band]);

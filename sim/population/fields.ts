@@ -73,6 +73,7 @@ export const DAY_FIELDS = {
   inGroup: { type: Uint8Array, doc: 'in a self-help group at the end of the day' },
   inOnlineGroup: { type: Uint8Array, doc: 'in an online self-help group at the end of the day' },
   belonging: { type: Real, doc: 'belonging from today’s group meeting (contact-equivalents)' },
+  savingsBelonging: { type: Real, doc: 'belonging from today’s meeting of a savings group, which also offers instrumental support (phase 8)' },
   groupReceived: { type: Real, doc: 'support received in the group today' },
   unmetFormal: { type: Real, doc: 'asked of formal services today and not given' },
 } as const;

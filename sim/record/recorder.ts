@@ -8,12 +8,13 @@ import { setLonely } from '../day/loneliness.ts';
 import { MODE, MEETING } from '../groups/store.ts';
 import { LAYERS } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
+import { CHUNK } from '../parallel.ts';
 import type { World } from '../world.ts';
 import { MEAN_OUTCOMES, PERCENTILE_OUTCOMES, WORLD_OUTCOMES, type DailyOutcome, type WorldOutcome } from './outcomes.ts';
 import { SUBGROUPS } from './subgroups.ts';
 
 /** Histogram bins over wb ∈ [0, 1] for percentiles (resolution 0.001, interpolated within a bin). */
-const BINS = 1000;
+export const BINS = 1000;
 const FLOWS_PER_DAY = 3 * LAYERS.length;
 const ONLINE = MODE.online;
 
@@ -26,12 +27,8 @@ export interface Recorder {
   readonly flows: Float64Array;
   /** Days recorded so far. */
   recorded: number;
-  /** Working space of a day's sums: four partial sums per subgroup and mean outcome. */
-  readonly sums: Float64Array;
-  /** A working wellbeing histogram per subgroup. */
-  readonly histograms: Int32Array;
-  /** Per subgroup, the next member to add. */
-  readonly cursor: Int32Array;
+  /** A working wellbeing histogram. */
+  readonly histogram: Int32Array;
 }
 
 export function createRecorder(days: number): Recorder {
@@ -45,9 +42,7 @@ export function createRecorder(days: number): Recorder {
     world: world as Recorder['world'],
     flows: new Float64Array(days * FLOWS_PER_DAY),
     recorded: 0,
-    sums: new Float64Array(4 * S * MEAN_OUTCOMES.length),
-    histograms: new Int32Array(S * BINS),
-    cursor: new Int32Array(S),
+    histogram: new Int32Array(BINS),
   };
 }
 
@@ -90,87 +85,90 @@ function updatePersons(world: World): void {
   }
 }
 
-/**
- * Persons per block of phase 11's sums. The sums walk the persons block by block, and within a
- * block every subgroup and outcome, so a block's columns are read from memory once and then from
- * cache (walking each subgroup over whole columns read them once per subgroup: eight times the
- * memory traffic, which at 1,000,000 persons cost more than the day's other sums together).
- */
-const BLOCK = 2048;
-
-/**
- * Adds values[members[m] · stride + offset] for m in from … to − 1 to four running partial sums
- * held in `acc[at … at + 3]`: member m goes to sum m mod 4, and the last (length mod 4) members
- * of the list to sum 0. A single running sum waits on each addition's latency; four keep the
- * adder busy. Which sum a member joins depends only on its place in the list, so the totals are
- * the same bits however the list is cut into blocks.
- */
-function addMembers(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array, from: number, to: number, acc: Float64Array, at: number): void {
-  const whole = members.length - (members.length % 4);
-  const bodyEnd = Math.min(to, whole);
-  let s0 = acc[at];
-  let s1 = acc[at + 1];
-  let s2 = acc[at + 2];
-  let s3 = acc[at + 3];
+/** Σ values[members[m] · stride + offset] over m in from … to − 1, in four interleaved sums. */
+function memberSum(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array, from: number, to: number): number {
+  // A single running sum waits on each addition's latency; four keep the adder busy.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let m = from;
-  for (; m < bodyEnd && (m & 3) !== 0; m++) {
-    const v = values[members[m] * stride + offset];
-    if ((m & 3) === 1) s1 += v;
-    else if ((m & 3) === 2) s2 += v;
-    else s3 += v;
-  }
-  for (; m + 3 < bodyEnd; m += 4) {
+  for (; m + 3 < to; m += 4) {
     s0 += values[members[m] * stride + offset];
     s1 += values[members[m + 1] * stride + offset];
     s2 += values[members[m + 2] * stride + offset];
     s3 += values[members[m + 3] * stride + offset];
   }
-  for (; m < bodyEnd; m++) {
-    const v = values[members[m] * stride + offset];
-    if ((m & 3) === 0) s0 += v;
-    else if ((m & 3) === 1) s1 += v;
-    else s2 += v;
-  }
   for (; m < to; m++) s0 += values[members[m] * stride + offset];
-  acc[at] = s0;
-  acc[at + 1] = s1;
-  acc[at + 2] = s2;
-  acc[at + 3] = s3;
+  return s0 + s1 + (s2 + s3);
 }
 
+/** The first place in the ascending list `members` holding `person` or more. */
+function lowerBound(members: Int32Array, person: number): number {
+  let low = 0;
+  let high = members.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (members[mid] < person) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Phase 11's sums for persons `from … to − 1`: per chunk (parallel.ts), subgroup and mean outcome,
+ * the sum over the chunk's members into `world.subgroupSums`; wellbeing counted into this slot's
+ * histograms. Walking chunk by chunk reads each chunk's columns from memory once, then from cache
+ * (walking each subgroup over whole columns read them once per subgroup: at 1,000,000 persons
+ * more traffic than the day's other sums together).
+ */
+export function subgroupSumsKernel(world: World, _context: unknown, from: number, to: number, slot: number): void {
+  const S = SUBGROUPS.length;
+  const O = MEAN_OUTCOMES.length;
+  const wb = world.persons.wb;
+  const { subgroupSums, subgroupHistograms } = world;
+  const columns = MEAN_OUTCOMES.map((o) => o.column(world));
+  const histograms = slot * S * BINS;
+  for (let chunk = from / CHUNK; chunk * CHUNK < to; chunk++) {
+    const chunkEnd = Math.min(to, (chunk + 1) * CHUNK);
+    for (let s = 0; s < S; s++) {
+      const members = world.subgroupMembers[s];
+      const first = lowerBound(members, chunk * CHUNK);
+      const end = lowerBound(members, chunkEnd);
+      const at = (chunk * S + s) * O;
+      for (let o = 0; o < O; o++) {
+        const { values, stride, offset } = columns[o];
+        subgroupSums[at + o] = memberSum(values, stride, offset, members, first, end);
+      }
+      const hist = histograms + s * BINS;
+      for (let m = first; m < end; m++) subgroupHistograms[hist + Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
+    }
+  }
+}
+
+/** Means and percentiles per subgroup: the chunks' sums added in chunk order, the slots' counts. */
 function recordSubgroups(world: World, recorder: Recorder): void {
-  const n = world.n;
   const S = recorder.subgroups;
   const O = MEAN_OUTCOMES.length;
   const row = world.today * S;
-  const wb = world.persons.wb;
-  const { sums, histograms, cursor } = recorder;
-  const columns = MEAN_OUTCOMES.map((o) => o.column(world));
-  sums.fill(0);
-  histograms.fill(0);
-  cursor.fill(0);
-  for (let blockEnd = BLOCK; blockEnd - BLOCK < n; blockEnd += BLOCK) {
-    for (let s = 0; s < S; s++) {
-      const members = world.subgroupMembers[s];
-      const from = cursor[s];
-      let to = from;
-      while (to < members.length && members[to] < blockEnd) to++;
-      cursor[s] = to;
-      for (let o = 0; o < O; o++) {
-        const { values, stride, offset } = columns[o];
-        addMembers(values, stride, offset, members, from, to, sums, 4 * (s * O + o));
-      }
-      const hist = s * BINS;
-      for (let m = from; m < to; m++) histograms[hist + Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
-    }
-  }
+  const { subgroupSums, subgroupHistograms, executor } = world;
+  const slots = executor.slots;
+  subgroupHistograms.fill(0, 0, slots * S * BINS);
+  executor.run(world, 'subgroupSums', null);
+  const chunks = subgroupSums.length / (S * O);
+  const hist = recorder.histogram;
   for (let s = 0; s < S; s++) {
-    const size = world.subgroupMembers[s].length;
+    const size = world.subgroupSizes[s];
     MEAN_OUTCOMES.forEach((o, k) => {
-      const at = 4 * (s * O + k);
-      recorder.daily[o.name][row + s] = size > 0 ? (sums[at] + sums[at + 1] + (sums[at + 2] + sums[at + 3])) / size : NaN;
+      let total = 0;
+      for (let c = 0; c < chunks; c++) total += subgroupSums[(c * S + s) * O + k];
+      recorder.daily[o.name][row + s] = size > 0 ? total / size : NaN;
     });
-    const hist = histograms.subarray(s * BINS, (s + 1) * BINS);
+    hist.fill(0);
+    for (let slot = 0; slot < slots; slot++) {
+      const from = (slot * S + s) * BINS;
+      for (let b = 0; b < BINS; b++) hist[b] += subgroupHistograms[from + b];
+    }
     for (const o of PERCENTILE_OUTCOMES) recorder.daily[o.name][row + s] = size > 0 ? quantile(hist, size, o.q) : NaN;
   }
 }
