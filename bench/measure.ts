@@ -3,7 +3,9 @@
  * and read the clock and the memory. worker.ts calls this in a fresh child process, so that the
  * peak RSS it reports belongs to this configuration alone.
  */
-import { resolveParams, Simulation } from '../sim/index.ts';
+import { createHash } from 'node:crypto';
+import { startThreads } from '../cli/threads.ts';
+import { resolveParams, Simulation, type RunResult } from '../sim/index.ts';
 import { paramsOf, type Configuration } from './configurations.ts';
 import { profiledStep, type PhaseTimes } from './profile.ts';
 
@@ -27,6 +29,18 @@ export interface Measurement {
   readonly memory: { readonly start: MemorySnapshot; readonly afterBuild: MemorySnapshot; readonly afterRun: MemorySnapshot };
   /** Seconds in each phase over the run, when profiled. */
   readonly phases?: PhaseTimes;
+  /** Threads within the run. */
+  readonly threads: number;
+  /** SHA-256 of every daily outcome and flow, to check runs on other thread counts against. */
+  readonly outcomesSha256: string;
+}
+
+/** The recorded outcomes' bytes, hashed. */
+function outcomesHash(result: RunResult): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(result.daily).sort()) hash.update(new Uint8Array(result.daily[name as keyof RunResult['daily']].buffer));
+  hash.update(new Uint8Array(result.flows.buffer));
+  return hash.digest('hex');
 }
 
 export interface MeasureOptions {
@@ -34,16 +48,17 @@ export interface MeasureOptions {
   readonly phases?: boolean;
 }
 
-export function measure(config: Configuration, options: MeasureOptions = {}): Measurement {
+export async function measure(config: Configuration, options: MeasureOptions = {}): Promise<Measurement> {
   // Defaults merged before the clock starts: build time is the engine's own.
   const params = resolveParams(paramsOf(config));
   const start = process.memoryUsage();
 
   const t0 = performance.now();
-  const sim = new Simulation(params, config.seed);
+  const sim = new Simulation(params, config.seed, { shared: (config.threads ?? 1) > 1 });
   const t1 = performance.now();
   const afterBuild = process.memoryUsage();
   const ties = sim.world.network.neighbour.length / 2;
+  const threads = await startThreads(sim.world, config.threads ?? 1);
 
   let phases: PhaseTimes | undefined;
   const t2 = performance.now();
@@ -54,6 +69,7 @@ export function measure(config: Configuration, options: MeasureOptions = {}): Me
     while (!sim.done) sim.step();
   }
   const t3 = performance.now();
+  await threads.close();
 
   return {
     config: config.name,
@@ -66,5 +82,7 @@ export function measure(config: Configuration, options: MeasureOptions = {}): Me
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     memory: { start, afterBuild, afterRun: process.memoryUsage() },
     ...(phases ? { phases } : {}),
+    threads: config.threads ?? 1,
+    outcomesSha256: outcomesHash(sim.results()),
   };
 }

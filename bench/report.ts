@@ -66,6 +66,6 @@ export function targetLine(outcome: TargetOutcome): string {
   const status = { pass: 'PASS', fail: 'FAIL', 'not run': 'SKIP' }[outcome.status];
   // Ratios (scaling) are small numbers: give them two decimals.
   const digits = outcome.value !== undefined && outcome.value < 100 ? 2 : 0;
-  const value = outcome.value === undefined ? '(configuration not run)' : `(measured ${fixed(outcome.value, digits)})`;
+  const value = outcome.status === 'not run' ? '(configuration not run)' : outcome.value === undefined ? '' : `(measured ${fixed(outcome.value, digits)})`;
   return `${status}  ${outcome.says}  ${value}`;
 }

@@ -12,7 +12,7 @@ import type { Configuration } from './configurations.ts';
 import type { Measurement } from './measure.ts';
 import { phaseTable, runTable, targetLine } from './report.ts';
 import { gitVersion, thisMachine, toRow, writeResult, type ResultFile, type RunRow } from './results.ts';
-import { judge, TARGETS } from './targets.ts';
+import { judge, judgeSame, SAME_OUTCOMES, TARGETS } from './targets.ts';
 
 const WORKER = fileURLToPath(new URL('worker.ts', import.meta.url));
 /** The child loads TypeScript through tsx, found from here rather than from the working directory. */
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const targets = TARGETS.map((t) => judge(t, runs));
+  const targets = [...TARGETS.map((t) => judge(t, runs)), ...SAME_OUTCOMES.map((c) => judgeSame(c, runs))];
   console.log('');
   for (const outcome of targets) console.log(targetLine(outcome));
 

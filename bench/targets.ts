@@ -31,7 +31,27 @@ export const TARGETS: readonly Target[] = [
   },
   { says: 'large: network built in at most 20 s', config: 'large', figure: 'buildSeconds', atMost: 20 },
   { says: 'large: peak memory at most 2 GB', config: 'large', figure: 'peakRssBytes', atMost: 2e9 },
+  {
+    says: 'threads: large on 2 threads at least 1.6x faster than on 1 (issue 5)',
+    config: 'large',
+    versus: 'large-threads',
+    figure: 'agentDaysPerSecond',
+    atLeast: 1.6,
+  },
 ];
+
+/** Pairs of configurations that must record the same outcomes, to the byte. */
+export const SAME_OUTCOMES: readonly { readonly says: string; readonly config: string; readonly versus: string }[] = [
+  { says: 'threads: large on 2 threads gives the same outcomes as on 1, byte for byte (issue 5)', config: 'large', versus: 'large-threads' },
+];
+
+/** Judges a SAME_OUTCOMES pair: pass when every run of both hashes alike. */
+export function judgeSame(check: (typeof SAME_OUTCOMES)[number], runs: readonly RunRow[]): TargetOutcome {
+  const hashes = runs.filter((r) => r.config === check.config || r.config === check.versus);
+  const ran = new Set(hashes.map((r) => r.config));
+  if (!ran.has(check.config) || !ran.has(check.versus)) return { says: check.says, status: 'not run' };
+  return { says: check.says, status: new Set(hashes.map((r) => r.outcomesSha256)).size === 1 ? 'pass' : 'fail' };
+}
 
 const meanOf = (runs: readonly RunRow[], config: string, figure: Figure): number | undefined => {
   const own = runs.filter((r) => r.config === config);

@@ -12,5 +12,5 @@ if (!config || !process.send) {
   process.exit(2);
 }
 
-const measurement = measure(config, { phases: flag === '--phases' });
+const measurement = await measure(config, { phases: flag === '--phases' });
 process.send(measurement, () => process.disconnect());

@@ -3,17 +3,10 @@
  * job, so callers can order results whatever order they finish in. Jobs come from a list, or from
  * a queue that may offer more work once results come in (a sweep's sequential replication).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Capture } from '../sim/index.ts';
+import { startWorker } from './spawn.ts';
 import type { Job } from './worker.ts';
-
-/** The worker script beside this module: compiled JavaScript, or TypeScript run through tsx. */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(new URL('./worker.js', import.meta.url));
-  return new Worker(new URL('./worker-source.mjs', import.meta.url), { workerData: { entry: new URL('./worker.ts', import.meta.url).href } });
-}
 
 type Reply = { id: number; result: Capture } | { id: number; error: string };
 
@@ -73,7 +66,7 @@ export async function runPool(
         if (running.size === 0) resolve();
       };
       const spawn = (): Worker => {
-        const thread = startWorker();
+        const thread = startWorker('worker');
         threads.push(thread);
         thread.on('message', (reply: Reply) => {
           const job = running.get(reply.id) as Job;

@@ -3,7 +3,8 @@
  * what the tables need, moving its typed arrays rather than copying them.
  */
 import { parentPort } from 'node:worker_threads';
-import { capture, type CaptureOptions, type Params } from '../sim/index.ts';
+import { captureFrom, Simulation, type Capture, type CaptureOptions, type Params } from '../sim/index.ts';
+import { startThreads } from './threads.ts';
 
 export interface Job {
   /** Index of the job in its list. */
@@ -13,20 +14,34 @@ export interface Job {
   readonly params: Params;
   readonly seed: number;
   readonly options: CaptureOptions;
+  /** Threads within the run (threads.ts); 1 when absent. */
+  readonly threads?: number;
 }
 
-/** The buffers of every typed array in a value, to transfer rather than copy. */
+/** The buffers of every typed array in a value, to transfer rather than copy (shared ones are shared already). */
 function buffers(value: unknown, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value)) into.add(value.buffer as ArrayBuffer);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) buffers(v, into);
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) into.add(value.buffer);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) buffers(v, into);
+  }
   return [...into];
 }
 
-parentPort?.on('message', (job: Job) => {
+async function runJob(job: Job): Promise<Capture> {
+  const threads = job.threads ?? 1;
+  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1 });
+  const running = await startThreads(simulation.world, threads);
   try {
-    const result = capture(job.params, job.seed, job.options);
-    parentPort?.postMessage({ id: job.id, result }, buffers(result));
-  } catch (e) {
-    parentPort?.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+    return captureFrom(simulation, job.options);
+  } finally {
+    await running.close();
   }
+}
+
+parentPort?.on('message', (job: Job) => {
+  runJob(job).then(
+    (result) => parentPort?.postMessage({ id: job.id, result }, buffers(result)),
+    (e: unknown) => parentPort?.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
+  );
 });

@@ -32,6 +32,7 @@ import { checkOutputDir, OutputDir } from '../output.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
 import { progress } from '../progress.ts';
+import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { readScenario } from '../scenario-file.ts';
 import type { Job } from '../worker.ts';
 
@@ -49,6 +50,8 @@ Options:
   --arms a,b         run only these arms                             (default: all)
   --out DIR          output folder                                   (default: out/<scenario name>)
   --workers K        worker threads running replicates in parallel   (default: the number of cores)
+  --threads T        threads within each run, for large populations;
+                     the same bits for any T                         (default 1)
   --agents           also write agents.csv: each person on the --agent-days
   --agent-days d,…   days for agents.csv and ties.csv                (default: crisis start − 1, crisis end, last day)
   --ties             also write ties.csv: every tie, its channel on the --agent-days
@@ -68,6 +71,7 @@ const OPTIONS: Options = {
   arms: { type: 'string' },
   out: { type: 'string' },
   workers: { type: 'string' },
+  threads: { type: 'string' },
   agents: { type: 'boolean' },
   'agent-days': { type: 'string' },
   ties: { type: 'boolean' },
@@ -83,6 +87,7 @@ export interface RunPlan {
   replicates: number;
   seed: number;
   workers: number;
+  threads: number;
   out: string;
   agents: boolean;
   ties: boolean;
@@ -137,6 +142,7 @@ export function planRun(argv: string[]): RunPlan | 'help' {
     replicates: integerFlag('run', 'replicates', values.replicates, 10, 1),
     seed: integerFlag('run', 'seed', values.seed, 1, 0),
     workers: integerFlag('run', 'workers', values.workers, availableParallelism(), 1, 256),
+    threads: integerFlag('run', 'threads', values.threads, 1, 1, MAX_SLOTS),
     out,
     agents: values.agents === true,
     ties: values.ties === true,
@@ -149,7 +155,14 @@ export function planRun(argv: string[]): RunPlan | 'help' {
 function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
   const options = { days: plan.agentDays, agents: plan.agents, ties: plan.ties };
   return plan.arms.flatMap((arm) =>
-    Array.from({ length: plan.replicates }, (_, replicate) => ({ arm, replicate, seed: plan.seed + replicate, params: plan.params.get(arm) as Params, options })),
+    Array.from({ length: plan.replicates }, (_, replicate) => ({
+      arm,
+      replicate,
+      seed: plan.seed + replicate,
+      params: plan.params.get(arm) as Params,
+      options,
+      threads: plan.threads,
+    })),
   ).map((job, id) => ({ ...job, id, label: `arm ${JSON.stringify(job.arm)}, replicate ${job.replicate}, seed ${job.seed}` }));
 }
 
@@ -214,6 +227,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
       scenarioSha256: sha256(resolvedText),
       seeds: jobs.map((j) => ({ arm: j.arm, replicate: j.replicate, seed: j.seed })),
       workers: plan.workers,
+      threads: plan.threads,
       started: started.toISOString(),
       finished: new Date().toISOString(),
       files: [...tables.map((t) => t.file), datapackageFile],
