@@ -28,13 +28,15 @@ const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? a : g
 const leastCommonMultiple = (a: number, b: number) => (a / greatestCommonDivisor(a, b)) * b;
 
 export interface Threads {
+  /** The worker threads (this thread is the first of the run's threads, and not among them). */
+  readonly workers: readonly Worker[];
   /** Stops the workers; the world runs on this thread again. */
   close(): Promise<void>;
 }
 
 /** Starts `count − 1` workers and gives `world` an executor that uses them and this thread. */
 export async function startThreads(world: World, count: number): Promise<Threads> {
-  if (count <= 1) return { close: async () => {} };
+  if (count <= 1) return { workers: [], close: async () => {} };
   if (count > MAX_SLOTS) throw new Error(`kith: at most ${MAX_SLOTS} threads`);
   const shared = shareWorld(world);
   // Whole chunks of sums, and whole blocks of far ties when there are any.
@@ -69,7 +71,13 @@ export async function startThreads(world: World, count: number): Promise<Threads
       } catch (e) {
         error = e;
       }
-      for (let left; (left = Atomics.load(control, CONTROL.pending)) !== 0; ) Atomics.wait(control, CONTROL.pending, left);
+      for (let left; (left = Atomics.load(control, CONTROL.pending)) !== 0; ) {
+        // A worker that has stopped (threadId −1, which is known before its 'exit' event, which
+        // this blocked thread could not see) will never count down: fail rather than wait for ever.
+        if (Atomics.wait(control, CONTROL.pending, left, 1000) === 'timed-out' && workers.some((w) => w.threadId === -1)) {
+          throw new Error(`a thread stopped while running ${name}`);
+        }
+      }
       if (error) throw error;
       if (Atomics.load(control, CONTROL.failed)) {
         const reports = ports.map((p) => receiveMessageOnPort(p)?.message as { error: string } | undefined).filter((m) => m);
@@ -79,10 +87,12 @@ export async function startThreads(world: World, count: number): Promise<Threads
   };
   world.executor = threaded;
   return {
+    workers,
     close: async () => {
       world.executor = serial;
+      const running = workers.filter((w) => w.threadId !== -1);
       order({ name: null, context: null, far: 0 });
-      await Promise.all(workers.map((w) => once(w, 'exit')));
+      await Promise.all(running.map((w) => once(w, 'exit')));
     },
   };
 }

@@ -61,4 +61,12 @@ describe('threads in the engine', () => {
     expect(await hashOf(2)).toBe(one);
     expect(await hashOf(4)).toBe(one);
   });
+
+  it('fails the step, rather than waiting for ever, when a thread has stopped', async () => {
+    const sim = new Simulation(resolveParams({ persons: 5000, days: 10 }), 2, { shared: true });
+    const running = await startThreads(sim.world, 2);
+    await running.workers[0].terminate();
+    expect(() => sim.step()).toThrow(/a thread stopped while running/);
+    await running.close();
+  });
 });
