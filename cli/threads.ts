@@ -74,7 +74,7 @@ export async function startThreads(world: World, count: number): Promise<Threads
       for (let left; (left = Atomics.load(control, CONTROL.pending)) !== 0; ) {
         // A worker that has stopped (threadId −1, which is known before its 'exit' event, which
         // this blocked thread could not see) will never count down: fail rather than wait for ever.
-        if (Atomics.wait(control, CONTROL.pending, left, 1000) === 'timed-out' && workers.some((w) => w.threadId === -1)) {
+        if (Atomics.wait(control, CONTROL.pending, left, 1000) === 'timed-out' && workers.some((worker) => worker.threadId === -1)) {
           throw new Error(`a thread stopped while running ${name}`);
         }
       }
