@@ -12,6 +12,8 @@ final files are written at the end, in a fixed order, whatever order runs finish
 Options:
   --out DIR             output folder                                  (default: out/<sweep name>)
   --workers K           worker threads                                 (default: the number of cores)
+  --threads T           threads within each run, for large populations;
+                        the same files for any T                       (default 1)
   --resume              continue the sweep in --out from the runs saved there
   --shard i/N           run only the i-th of N slices of the points (1 ≤ i ≤ N); combine the
                         shards' folders with kith merge

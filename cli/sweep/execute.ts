@@ -79,7 +79,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
       const id = nextId++;
       keys.set(id, key);
       const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
-      return { id, label, seed, params: plan.params(key.point, key.arm), options: {} };
+      return { id, label, seed, params: plan.params(key.point, key.arm), options: {}, threads: plan.threads };
     },
   };
   let pool: PoolHandle | undefined;

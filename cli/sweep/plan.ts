@@ -10,6 +10,7 @@ import { InputError } from '../../scenarios/load.ts';
 import { armNames, armParams } from '../../scenarios/scenario.ts';
 import { leafAt } from '../../scenarios/sweep.ts';
 import { designPoints, mergeParams, ParamError, RUN_METRICS, settingAt, valueAtPath, type Factor, type FactorValue, type ParamOverrides, type Params } from '../../sim/index.ts';
+import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { integerFlag, type Options, type Parsed } from '../args.ts';
 import { kithVersion, sha256 } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
@@ -23,6 +24,7 @@ import { journalPath, lockHolder, readPlanFile, type PlanFile } from './state.ts
 export const SWEEP_OPTIONS: Options = {
   out: { type: 'string' },
   workers: { type: 'string' },
+  threads: { type: 'string' },
   resume: { type: 'boolean' },
   shard: { type: 'string' },
   persons: { type: 'string' },
@@ -43,6 +45,8 @@ export interface SweepPlan {
   params(point: number, arm: number): Params;
   readonly out: string;
   readonly workers: number;
+  /** Threads within each run (`kith run --threads`). */
+  readonly threads: number;
   readonly resume: boolean;
   readonly quiet: boolean;
 }
@@ -176,6 +180,7 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
     params,
     out,
     workers: integerFlag(command, 'workers', values.workers, availableParallelism(), 1, 256),
+    threads: integerFlag(command, 'threads', values.threads, 1, 1, MAX_SLOTS),
     resume,
     quiet: values.quiet === true,
   };

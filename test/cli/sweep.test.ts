@@ -27,7 +27,8 @@ describe('kith sweep', () => {
     file = writeSweep(dir);
     [one, two] = [join(dir, 'one'), join(dir, 'two')];
     expect(kith(['sweep', file, ...SMALL, '--timeseries', '--workers', '1', '--out', one]).status).toBe(0);
-    expect(kith(['sweep', file, ...SMALL, '--timeseries', '--workers', '2', '--out', two]).status).toBe(0);
+    // Two workers of two threads each: files the same as one worker of one thread.
+    expect(kith(['sweep', file, ...SMALL, '--timeseries', '--workers', '2', '--threads', '2', '--out', two]).status).toBe(0);
   });
 
   it('writes kith run’s tables with a point column, and points.csv', () => {
@@ -44,7 +45,7 @@ describe('kith sweep', () => {
     for (const resource of pkg.resources) expect(header(one, resource.path), resource.path).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
   });
 
-  it('gives byte-identical files with 1 and 2 workers', () => {
+  it('gives byte-identical files with 1 worker and with 2 workers of 2 threads', () => {
     expect(differing(one, two, ALL)).toEqual([]);
   });
 
