@@ -119,9 +119,11 @@ function loadOf(demand: number, capacity: number): number {
  * What short givers withhold, gathered per taker: for each tie to a giver j who meets the share
  * s_j[f] < 1 of requests, w·rate·(1 − s_j[f])·(remote ? effRemote[f] : 1), by the tie's layer.
  * Short givers are few (under 1% of persons in the reference scenarios), so this walks only their
- * ties, in giver order; the takers they touch are marked in `shortNearby`.
+ * ties, in giver order; the takers they touch are marked in `shortNearby`. The range is of
+ * takers: each thread walks every short giver's ties and adds only to its own takers, so each
+ * taker's sum is added in giver order however the takers are split.
  */
-function withheldByShortGivers(world: World): void {
+export function withheldKernel(world: World, _context: unknown, from: number, to: number): void {
   const n = world.n;
   const { offsets, neighbour, weight, channel, layers: L } = world.network;
   const { share, shortGiver, shortNearby, withheld } = world.scratch;
@@ -134,8 +136,8 @@ function withheldByShortGivers(world: World): void {
     for (let l = 0; l < L; l++) {
       for (let e = offsets[j * L + l]; e < offsets[j * L + l + 1]; e++) {
         const c = channel[e];
-        if (c === CLOSED) continue;
         const i = neighbour[e];
+        if (c === CLOSED || i < from || i >= to) continue;
         const w = weight[e];
         const d = 3 * (i * L + l);
         // The tie's layer and weight are the same seen from either end.
@@ -213,7 +215,7 @@ export function informal(world: World): void {
   const { executor, flows, flowChunks } = world;
   executor.run(world, 'asks', null);
   executor.run(world, 'givers', null);
-  withheldByShortGivers(world);
+  executor.run(world, 'withheld', null);
   flowChunks.fill(0);
   executor.run(world, 'takers', null);
   // Formal services and groups (the layers after the tie layers) add theirs in phases 5 and 6.

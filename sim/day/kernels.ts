@@ -3,9 +3,9 @@
  * runs for a range of persons.
  */
 import type { Kernel } from '../parallel.ts';
-import { subgroupSumsKernel } from '../record/recorder.ts';
+import { distressKernel, subgroupSumsKernel } from '../record/recorder.ts';
 import { contactMemoryKernel } from './contact.ts';
-import { asksKernel, giversKernel, takersKernel } from './informal.ts';
+import { asksKernel, giversKernel, takersKernel, withheldKernel } from './informal.ts';
 import { needsKernel } from './needs.ts';
 import { perceptionKernel } from './perception.ts';
 import { shocksKernel } from './shocks.ts';
@@ -16,10 +16,12 @@ export const KERNELS = {
   contactMemory: contactMemoryKernel,
   asks: asksKernel,
   givers: giversKernel,
+  withheld: withheldKernel,
   takers: takersKernel,
   needs: needsKernel,
   perception: perceptionKernel,
   wellbeing: wellbeingKernel,
+  distress: distressKernel,
   subgroupSums: subgroupSumsKernel,
 } as const satisfies Record<string, Kernel<never>>;
 

@@ -58,30 +58,50 @@ function quantile(hist: Int32Array, count: number, q: number): number {
   return 1;
 }
 
-/** Today's per-person flags, and the trackers of the crisis window. */
-function updatePersons(world: World): void {
-  const n = world.n;
-  const { lonely, conn, distressed, wb, wbMin, group, everMember, daysDistressed, distressedInWindow } = world.persons;
-  const { inGroup, inOnlineGroup } = world.scratch;
-  const { lonely: lonelyBelow, distress: distressBelow } = world.params.thresholds;
-  const mode = world.groups.columns.mode;
-  const crisis = world.crisis;
-  const tracking = crisis !== null && world.today >= crisis.start;
-  const inWindow = crisis !== null && world.today <= crisis.end + 89;
-  for (let i = 0; i < n; i++) {
-    const isLonely = conn[i] < lonelyBelow ? 1 : 0;
-    if (isLonely !== lonely[i]) setLonely(world, i, isLonely);
+/** What the crisis window asks of today (phase 11's distress kernel). */
+export interface DistressContext {
+  /** From the crisis start on: lowest wellbeing and days distressed are tracked. */
+  readonly tracking: boolean;
+  /** Up to 89 days after the crisis ends: being distressed counts for `distressedInWindow`. */
+  readonly inWindow: boolean;
+}
+
+/** Today's distressed flags, and the trackers of the crisis window. */
+export function distressKernel(world: World, context: DistressContext, from: number, to: number): void {
+  const { distressed, wb, wbMin, daysDistressed, distressedInWindow } = world.persons;
+  const distressBelow = world.params.thresholds.distress;
+  const { tracking, inWindow } = context;
+  for (let i = from; i < to; i++) {
     distressed[i] = wb[i] < distressBelow ? 1 : 0;
-    const k = group[i];
-    inGroup[i] = k >= 0 ? 1 : 0;
-    inOnlineGroup[i] = k >= 0 && mode[k] === ONLINE ? 1 : 0;
-    if (k >= 0) everMember[i] = 1;
     if (!tracking) continue;
     if (wb[i] < wbMin[i]) wbMin[i] = wb[i];
     if (distressed[i]) {
       daysDistressed[i]++;
       if (inWindow) distressedInWindow[i] = 1;
     }
+  }
+}
+
+/** Today's per-person flags: distress (a kernel), loneliness (whose changes spread) and groups. */
+function updatePersons(world: World): void {
+  const n = world.n;
+  const { lonely, conn, group, everMember } = world.persons;
+  const { inGroup, inOnlineGroup } = world.scratch;
+  const lonelyBelow = world.params.thresholds.lonely;
+  const mode = world.groups.columns.mode;
+  const crisis = world.crisis;
+  const context: DistressContext = {
+    tracking: crisis !== null && world.today >= crisis.start,
+    inWindow: crisis !== null && world.today <= crisis.end + 89,
+  };
+  world.executor.run(world, 'distress', context);
+  for (let i = 0; i < n; i++) {
+    const isLonely = conn[i] < lonelyBelow ? 1 : 0;
+    if (isLonely !== lonely[i]) setLonely(world, i, isLonely);
+    const k = group[i];
+    inGroup[i] = k >= 0 ? 1 : 0;
+    inOnlineGroup[i] = k >= 0 && mode[k] === ONLINE ? 1 : 0;
+    if (k >= 0) everMember[i] = 1;
   }
 }
 
