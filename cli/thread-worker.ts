@@ -3,7 +3,7 @@
  * the kernel it is ordered to on its range of persons, each time the generation moves on.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { KERNELS } from '../sim/day/kernels.ts';
+import { runKernel } from '../sim/day/kernels.ts';
 import { worldView, type SharedWorld } from '../sim/share.ts';
 import { CONTROL, type Order } from './threads.ts';
 
@@ -29,7 +29,7 @@ for (let generation = 0; ; ) {
   if (order.name === null) break;
   try {
     world.openTies.far = order.far;
-    (KERNELS[order.name] as (...a: unknown[]) => void)(world, order.context, from, to, slot);
+    runKernel(order.name, world, order.context, from, to, slot);
   } catch (e) {
     Atomics.store(control, CONTROL.failed, 1);
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });

@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { KERNELS, type KernelName } from '../sim/day/kernels.ts';
+import { runKernel, type KernelName } from '../sim/day/kernels.ts';
 import { CHUNK, MAX_SLOTS, ranges, type Executor } from '../sim/parallel.ts';
 import { shareWorld } from '../sim/share.ts';
 import type { World } from '../sim/world.ts';
@@ -67,7 +67,7 @@ export async function startThreads(world: World, count: number): Promise<Threads
       order({ name: name as KernelName, context, far: w.openTies.far });
       let error: unknown;
       try {
-        (KERNELS[name as KernelName] as (...a: unknown[]) => void)(w, context, bounds[0], bounds[1], 0);
+        runKernel(name, w, context, bounds[0], bounds[1], 0);
       } catch (e) {
         error = e;
       }

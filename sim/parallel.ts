@@ -2,9 +2,10 @@
  * Phases that touch every person split their work into kernels over a range of persons, so one
  * run can use several threads (MODEL.md §4 and §5: a phase reads start-of-day state and writes
  * only the person's own state, and daily draws are keyed by person and day). An executor runs a
- * kernel over all persons: the serial one here in one call; `cli/threads` splits the persons
- * among threads over shared memory. Sums across persons are made per chunk of CHUNK persons and
- * combined in chunk order by the caller, so a result never depends on how many threads ran it.
+ * kernel over all persons: the serial one (day/kernels.ts, which names the kernels) in one call;
+ * `cli/threads` splits the persons among threads over shared memory. Sums across persons are made
+ * per chunk of CHUNK persons and combined in chunk order by the caller, so a result never depends
+ * on how many threads ran it.
  */
 import type { World } from './world.ts';
 
@@ -26,16 +27,6 @@ export interface Executor {
   readonly slots: number;
   /** Runs the kernel named `name` (KERNELS) over every person; returns when all are done. */
   run(world: World, name: string, context: unknown): void;
-}
-
-/** Runs every kernel in one call on this thread. */
-export function serialExecutor(kernels: Readonly<Record<string, Kernel<never>>>): Executor {
-  return {
-    slots: 1,
-    run(world, name, context) {
-      kernels[name](world, context as never, 0, world.n, 0);
-    },
-  };
 }
 
 /**

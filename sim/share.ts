@@ -3,6 +3,7 @@
  * kernels read or write, copied into a SharedArrayBuffer, and the same arrays rebuilt as a view in
  * another thread. Serial phases keep working on the same arrays.
  */
+import { newArray } from './fields.ts';
 import type { Params } from './params/index.ts';
 import type { World } from './world.ts';
 
@@ -28,11 +29,10 @@ export interface SharedWorld {
   readonly subgroupMembers: SharedArray[];
 }
 
+/** `array` itself when it is on shared memory already (a world built shared), else a shared copy. */
 function toShared(array: Typed): Typed {
   if (array.buffer instanceof SharedArrayBuffer) return array;
-  // The arrays' declared type says ArrayBuffer; a shared one serves every use the engine makes.
-  const buffer = new SharedArrayBuffer(Math.max(1, array.byteLength)) as unknown as ArrayBuffer;
-  const copy = new CONSTRUCTORS[array.constructor.name as Constructor](buffer, 0, array.length);
+  const copy = newArray(CONSTRUCTORS[array.constructor.name as Constructor], array.length, true);
   copy.set(array as never);
   return copy;
 }

@@ -13,8 +13,8 @@ import { crisisWindow, type CrisisWindow, type Params } from './params/index.ts'
 import { buildPopulation } from './population/build.ts';
 import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
 import { DAILY_STREAMS, streamKey, type DailyStream } from './random/index.ts';
-import { KERNELS } from './day/kernels.ts';
-import { CHUNK, MAX_SLOTS, serialExecutor, type Executor } from './parallel.ts';
+import { SERIAL_EXECUTOR } from './day/kernels.ts';
+import { CHUNK, MAX_SLOTS, type Executor } from './parallel.ts';
 import { BINS } from './record/recorder.ts';
 import { MEAN_OUTCOMES } from './record/outcomes.ts';
 import { assignSubgroups, SUBGROUPS } from './record/subgroups.ts';
@@ -113,7 +113,7 @@ export function buildWorld(params: Params, seed: number, shared = false): World 
     openTies: allocateOpenTies(network, undefined, shared),
     channelCounts: { faceToFace: network.channel.length, remote: 0 },
     flows: new Float64Array(3 * LAYERS.length),
-    executor: serialExecutor(KERNELS),
+    executor: SERIAL_EXECUTOR,
     flowChunks: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * 3 * network.layers, shared),
     subgroupSums: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * SUBGROUPS.length * MEAN_OUTCOMES.length, shared),
     subgroupHistograms: newArray(Int32Array, MAX_SLOTS * SUBGROUPS.length * BINS, shared),

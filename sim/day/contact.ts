@@ -4,7 +4,7 @@
  * events, so the tie sums are recomputed only then (`world.tiesChanged`).
  */
 import { CHANNEL } from '../network/layers.ts';
-import { allocateOpenTies, listOpenTies } from '../network/open.ts';
+import { listOpenTies } from '../network/open.ts';
 import type { World } from '../world.ts';
 
 const { closed: CLOSED, remote: REMOTE } = CHANNEL;
@@ -59,10 +59,6 @@ export function refreshTieSums(world: World): void {
     openWeight[i] = sumOpen;
   }
   world.channelCounts = { faceToFace, remote };
-  // A test may give a world a new network; its lists are then sized afresh.
-  if (world.openTies.start.length !== world.n + 1 || world.openTies.neighbour.length + world.openTies.farGiver.length !== world.network.neighbour.length) {
-    world.openTies = allocateOpenTies(world.network);
-  }
   listOpenTies(world.network, world.openTies);
   world.tiesChanged = false;
 }

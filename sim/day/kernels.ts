@@ -2,13 +2,14 @@
  * Every kernel of the day by name (parallel.ts): what an executor, on this thread or another,
  * runs for a range of persons.
  */
-import type { Kernel } from '../parallel.ts';
+import type { Executor, Kernel } from '../parallel.ts';
 import { distressKernel, subgroupSumsKernel } from '../record/recorder.ts';
 import { contactMemoryKernel } from './contact.ts';
 import { asksKernel, giversKernel, takersKernel, withheldKernel } from './informal.ts';
 import { needsKernel } from './needs.ts';
 import { perceptionKernel } from './perception.ts';
 import { shocksKernel } from './shocks.ts';
+import type { World } from '../world.ts';
 import { wellbeingKernel } from './wellbeing.ts';
 
 export const KERNELS = {
@@ -26,3 +27,14 @@ export const KERNELS = {
 } as const satisfies Record<string, Kernel<never>>;
 
 export type KernelName = keyof typeof KERNELS;
+
+/** Runs the kernel called `name` for persons `from … to − 1`, with the context its phase made. */
+export function runKernel(name: string, world: World, context: unknown, from: number, to: number, slot: number): void {
+  (KERNELS[name as KernelName] as Kernel<unknown>)(world, context, from, to, slot);
+}
+
+/** Runs every kernel in one call on this thread. */
+export const SERIAL_EXECUTOR: Executor = {
+  slots: 1,
+  run: (world, name, context) => runKernel(name, world, context, 0, world.n, 0),
+};

@@ -123,23 +123,6 @@ function memberSum(values: ArrayLike<number>, stride: number, offset: number, me
   return s0 + s1 + (s2 + s3);
 }
 
-/** memberSum for members from … to − 1 (everyone's list is 0 … n − 1): the same sums without the list. */
-function rangeSum(values: ArrayLike<number>, stride: number, offset: number, from: number, to: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = from;
-  for (; i + 3 < to; i += 4) {
-    s0 += values[i * stride + offset];
-    s1 += values[(i + 1) * stride + offset];
-    s2 += values[(i + 2) * stride + offset];
-    s3 += values[(i + 3) * stride + offset];
-  }
-  for (; i < to; i++) s0 += values[i * stride + offset];
-  return s0 + s1 + (s2 + s3);
-}
-
 /** The first place in the ascending list `members` holding `person` or more. */
 function lowerBound(members: Int32Array, person: number): number {
   let low = 0;
@@ -173,13 +156,12 @@ export function subgroupSumsKernel(world: World, _context: unknown, from: number
       const first = lowerBound(members, chunk * CHUNK);
       const end = lowerBound(members, chunkEnd);
       const at = (chunk * S + s) * O;
-      const everyone = members.length === world.n;
       for (let o = 0; o < O; o++) {
         const { values, stride, offset } = columns[o];
-        subgroupSums[at + o] = everyone ? rangeSum(values, stride, offset, first, end) : memberSum(values, stride, offset, members, first, end);
+        subgroupSums[at + o] = memberSum(values, stride, offset, members, first, end);
       }
       const hist = histograms + s * BINS;
-      for (let m = first; m < end; m++) subgroupHistograms[hist + Math.min(BINS - 1, Math.floor(wb[everyone ? m : members[m]] * BINS))]++;
+      for (let m = first; m < end; m++) subgroupHistograms[hist + Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
     }
   }
 }

@@ -6,6 +6,7 @@ import { refreshTieSums } from '../../sim/day/contact.ts';
 import { KIND, MODE, GOVERNANCE } from '../../sim/groups/store.ts';
 import { compileNetwork } from '../../sim/network/compile.ts';
 import { EdgeList } from '../../sim/network/edges.ts';
+import { allocateOpenTies } from '../../sim/network/open.ts';
 import { LAYER, type TieLayer } from '../../sim/network/layers.ts';
 import { mergeParams, resolveParams, type ParamOverrides } from '../../sim/params/index.ts';
 import { buildWorld, type World } from '../../sim/world.ts';
@@ -33,7 +34,8 @@ export interface Tie {
 export function withTies(world: World, ties: readonly Tie[]): World {
   const edges = new EdgeList();
   for (const t of ties) edges.add(t.a, t.b, LAYER[t.layer], t.strength ?? 1);
-  const next: World = { ...world, network: compileNetwork(edges, world.n, world.params) };
+  const network = compileNetwork(edges, world.n, world.params);
+  const next: World = { ...world, network, openTies: allocateOpenTies(network) };
   refreshTieSums(next);
   next.persons.contactRef.set(next.persons.contact);
   return next;
