@@ -1,5 +1,5 @@
 /** The tables and lines run.ts prints. */
-import { PHASE_NAMES } from './profile.ts';
+import { kernelsOf, PHASE_NAMES } from './profile.ts';
 import type { RunRow, TargetOutcome } from './results.ts';
 import { fixed, formatTable, type Column } from './table.ts';
 
@@ -48,15 +48,19 @@ const PHASE_COLUMNS: readonly Column[] = [
 ];
 
 /**
- * Where a configuration's run time went, phase by phase, averaged over its runs. The loop itself
- * and the clock reads show as "between phases".
+ * Where a configuration's run time went, phase by phase, averaged over its runs, each phase's
+ * kernels indented under it (the rest of the phase is its serial work). The loop itself and the
+ * clock reads show as "between phases".
  */
 export function phaseTable(runs: readonly RunRow[]): string {
   const mean = (f: (r: RunRow) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
   const run = mean((r) => r.runSeconds);
   const agentDays = runs[0].persons * runs[0].days;
   const row = (name: string, seconds: number) => [name, fixed(seconds, 3), fixed((100 * seconds) / run, 1), fixed((seconds * 1e9) / agentDays, 1)];
-  const phases = PHASE_NAMES.map((name) => row(name, mean((r) => r.phases?.[name] ?? 0)));
+  const phases = PHASE_NAMES.flatMap((name) => [
+    row(name, mean((r) => r.phases?.[name] ?? 0)),
+    ...kernelsOf(runs[0].phases ?? {}, name).map((kernel) => row(`  ${kernel}`, mean((r) => r.phases?.[`${name}.${kernel}`] ?? 0))),
+  ]);
   const inPhases = PHASE_NAMES.reduce((sum, name) => sum + mean((r) => r.phases?.[name] ?? 0), 0);
   return formatTable(PHASE_COLUMNS, [...phases, row('between phases', run - inPhases), row('run', run)]);
 }
