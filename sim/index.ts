@@ -2,6 +2,7 @@
 export * from './params/index.ts';
 export { run, Simulation, type RunResult, type RunOptions, type DayView } from './simulation.ts';
 export { buildWorld, type World } from './world.ts';
+export type { Checkpoint } from './checkpoint.ts';
 export { step, PHASES } from './day/step.ts';
 export { LAYERS, TIE_LAYERS, LAYER, CHANNEL, CUTTABLE_LAYERS, type Layer, type TieLayer } from './network/layers.ts';
 export type { Network } from './network/compile.ts';

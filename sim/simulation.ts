@@ -2,6 +2,7 @@
  * A simulation: a world, its recorder and its clock. `run()` builds one and steps it to the end;
  * the viewer steps one itself, a day at a time, and may schedule events live.
  */
+import { checkpoint, restore, type Checkpoint } from './checkpoint.ts';
 import { settle } from './day/settle.ts';
 import { step } from './day/step.ts';
 import { issueToError, ParamError, validateParams, type CrisisWindow, type Params } from './params/index.ts';
@@ -106,6 +107,19 @@ export class Simulation {
     const at = timeline.findIndex((e) => e.day > event.day);
     timeline.splice(at < 0 ? timeline.length : at, 0, event);
     return event;
+  }
+
+  /** Everything today's state holds that a day can change (sim/checkpoint.ts), for restore(). */
+  checkpoint(): Checkpoint {
+    return checkpoint(this.world, this.recorder);
+  }
+
+  /**
+   * Back to the day `saved` was taken of this run, as if the days since had not been simulated;
+   * events scheduled since stay in the timeline. The checkpoint can be restored again.
+   */
+  restore(saved: Checkpoint): void {
+    restore(this.world, this.recorder, saved);
   }
 
   view(): DayView {

@@ -68,6 +68,35 @@ describe('Session', () => {
     expect(session.frame(0)).toEqual(forwards);
   });
 
+  it('should scrub back from a checkpoint, not from day 0', () => {
+    const session = new Session(covid());
+    session.seek(60);
+    // 250 persons: checkpoints fit every 7 days (the closest they come).
+    expect(session.checkpointDays).toEqual([7, 14, 21, 28, 35, 42, 49, 56]);
+    session.seek(100);
+    session.seek(23);
+    const back = session.frame(0);
+    const fresh = new Session(covid());
+    fresh.seek(23);
+    expect(back).toEqual(fresh.frame(0));
+    runToEnd(session);
+    runToEnd(fresh);
+    expect(session.frame(0)).toEqual(fresh.frame(0));
+  });
+
+  it('should drop the checkpoints a live event makes stale', () => {
+    const session = new Session(covid());
+    session.seek(60);
+    session.seek(30);
+    session.live('lockdown'); // on day 31: the checkpoints of days 35 … 56 were taken without it
+    expect(session.checkpointDays).toEqual([7, 14, 21, 28]);
+    session.seek(60);
+    session.seek(40);
+    const replayed = new Session(session.comparison);
+    replayed.seek(40);
+    expect(session.frame(0)).toEqual(replayed.frame(0));
+  });
+
   it('should follow a person from day 0, however late their panel is opened', () => {
     const session = new Session(covid());
     session.seek(50);

@@ -23,6 +23,7 @@ import {
   TIMESERIES_COLUMNS,
   timeseriesRows,
   WORLD_OUTCOMES,
+  type Checkpoint,
   type DailyOutcome,
   type Params,
   type RunRecord,
@@ -34,6 +35,10 @@ import type { ArmFrame, ArmInfo, ExportFiles, Frame, OutcomeChunk, PersonArm, Pe
 
 const S = SUBGROUPS.length;
 const FLOWS_PER_DAY = 21;
+/** Memory the two arms' checkpoints may hold together; their spacing is set to stay within it. */
+const CHECKPOINT_BYTES = 64 * 1024 * 1024;
+/** Checkpoints no closer than this many days. */
+const CHECKPOINT_MIN_DAYS = 7;
 
 /** A person's needs, support received and wellbeing per day, kept while their panel is open. */
 class Trace {
@@ -67,6 +72,12 @@ export class Session {
   private sims: [Simulation, Simulation];
   private person: number | null = null;
   private traces: [Trace, Trace] | null = null;
+  /**
+   * Both arms as they were at the start of every `checkpointEvery`-th day, by day: a scrub back
+   * restores the latest one before the day asked for and steps on from there (sim/checkpoint.ts).
+   */
+  private checkpoints = new Map<number, [Checkpoint, Checkpoint]>();
+  private checkpointEvery = 0;
 
   constructor(comparison: Comparison) {
     this.comparison = comparison;
@@ -76,7 +87,13 @@ export class Session {
   }
 
   private build(): [Simulation, Simulation] {
+    this.checkpoints.clear();
     return [new Simulation(this.params[0], this.comparison.seed), new Simulation(this.params[1], this.comparison.seed)];
+  }
+
+  /** The days checkpoints are held for, ascending. */
+  get checkpointDays(): number[] {
+    return [...this.checkpoints.keys()].sort((a, b) => a - b);
   }
 
   /** The last simulated day. */
@@ -98,20 +115,40 @@ export class Session {
         sim.step();
         if (this.traces && this.person !== null) this.traces[a].record(sim, this.person, sim.day - 1);
       });
+      this.keepCheckpoint();
     }
+  }
+
+  /** At the start of every `checkpointEvery`-th day not yet held, a checkpoint of both arms. */
+  private keepCheckpoint(): void {
+    const day = this.sims[0].day;
+    if (this.done || this.checkpoints.has(day)) return;
+    if (this.checkpointEvery === 0) {
+      const bytes = 2 * this.sims[0].checkpoint().bytes;
+      const fit = Math.max(1, Math.floor(CHECKPOINT_BYTES / bytes));
+      this.checkpointEvery = Math.max(CHECKPOINT_MIN_DAYS, Math.ceil(this.days / fit));
+    }
+    if (day % this.checkpointEvery === 0) this.checkpoints.set(day, [this.sims[0].checkpoint(), this.sims[1].checkpoint()]);
   }
 
   step(days: number): void {
     this.stepBoth(days);
   }
 
-  /** Shows `day`: steps on, or rebuilds and steps from day 0 (same seed, same numbers). */
+  /**
+   * Shows `day`: steps on; or back to the latest checkpoint before it, or else rebuilds, and steps
+   * on from there (same seed, same numbers).
+   */
   seek(day: number): void {
     const target = Math.max(0, Math.min(this.days - 1, day));
-    if (target < this.day) {
-      this.sims = this.build();
-      this.stepBoth(target + 1);
-    } else this.stepBoth(target - this.day);
+    if (target >= this.day) {
+      this.stepBoth(target - this.day);
+      return;
+    }
+    const from = this.checkpointDays.filter((d) => d <= target + 1).pop();
+    if (from === undefined) this.sims = this.build();
+    else this.checkpoints.get(from)?.forEach((saved, a) => this.sims[a].restore(saved));
+    this.stepBoth(target + 1 - this.sims[0].day);
   }
 
   /**
@@ -129,6 +166,8 @@ export class Session {
     this.params = params;
     if (this.sims.every((sim, a) => sameWindow(sim.world.crisis, crisisWindow(params[a])))) {
       for (const sim of this.sims) sim.schedule(event);
+      // Checkpoints of days after the event's were taken without it.
+      for (const d of this.checkpoints.keys()) if (d > event.day) this.checkpoints.delete(d);
     } else {
       this.sims = this.build();
       this.stepBoth(day + 1);
