@@ -17,6 +17,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The command-line tests run the compiled `kith`, as `npx kith` does.
     globalSetup: ['test/setup/build.ts'],
+    // fast-check's seed: from FC_SEED, or in CI from the commit (test/setup/properties.ts).
+    setupFiles: ['test/setup/properties.ts'],
     // Property tests and the seeded directional check run whole simulations.
     testTimeout: 120_000,
     hookTimeout: 120_000,
