@@ -308,18 +308,24 @@ export class App {
   }
 
   private request(type: 'step' | 'seek', value: number): Promise<void> {
-    return this.serial(async () => {
-      const live = this.live;
-      if (!live) return;
-      try {
-        const have = live.series[0].recorded;
-        const frame = type === 'step' ? await this.client.request({ type, days: value, have }) : await this.client.request({ type, day: value, have: Math.min(have, value + 1) });
-        this.apply(frame, type === 'seek');
-      } catch (e) {
-        this.pause();
-        this.fail(e);
-      }
-    });
+    return this.serial(() => this.exchange(type, value));
+  }
+
+  /**
+   * Asks the engine for the next days or a day and shows the frame. Only from inside a serial()
+   * job: a job that awaited request() would wait on the queue it holds, for ever.
+   */
+  private async exchange(type: 'step' | 'seek', value: number): Promise<void> {
+    const live = this.live;
+    if (!live) return;
+    try {
+      const have = live.series[0].recorded;
+      const frame = type === 'step' ? await this.client.request({ type, days: value, have }) : await this.client.request({ type, day: value, have: Math.min(have, value + 1) });
+      this.apply(frame, type === 'seek');
+    } catch (e) {
+      this.pause();
+      this.fail(e);
+    }
   }
 
   private stepOnce(): void {
@@ -338,7 +344,7 @@ export class App {
       this.seekTarget = null;
       if (this.live && target !== this.live.frame.day) {
         this.controls.setBusy(`Simulating to day ${target}…`);
-        await this.request('seek', target);
+        await this.exchange('seek', target);
         this.controls.setBusy(null);
       }
     });
