@@ -1,6 +1,6 @@
 /**
  * The viewer in a browser, as a class would use it: it loads cleanly and draws both arms, plays,
- * scrubs back, shows the crisis, reacts to a live lockdown, opens a person's world, exports what `kith run`
+ * scrubs back, answers every control, shows the crisis, reacts to a live lockdown, opens a person's world, exports what `kith run`
  * writes, treats the address as text, and plots a results folder.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { day, launch, openPage, waitDay, type Watched } from './browser.ts';
+import { day, launch, openPage, waitDay, waitReady, type Watched } from './browser.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const TABLES = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv'];
@@ -127,6 +127,56 @@ describe('the viewer', () => {
     await waitDay(page, 151);
     await page.keyboard.press('ArrowLeft');
     await waitDay(page, 150);
+  });
+
+  it('should answer every control in turn, as a class would press them', async () => {
+    const page = await open('?persons=300&day=20');
+    const query = () => new URL(page.url()).searchParams;
+    // The clock from the keyboard: a day on, a day back, day 0, play and pause.
+    await page.keyboard.press('ArrowRight');
+    await waitDay(page, 21);
+    await page.keyboard.press('ArrowLeft');
+    await waitDay(page, 20);
+    await page.keyboard.press('Home');
+    await waitDay(page, 0);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => (window.__kith?.day ?? 0) >= 5);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+    // Lockdown and reopening live, then Reset: day 0, no live events.
+    const d = await day(page);
+    await page.keyboard.press('l');
+    await waitDay(page, d + 1);
+    await page.keyboard.press('o');
+    await waitDay(page, d + 2);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('live'));
+    expect(query().get('live')).toBe(`lockdown@${d + 1},reopening@${d + 2}`);
+    await page.keyboard.press('r');
+    await waitDay(page, 0);
+    expect(query().has('live')).toBe(false);
+    // The charts' subgroup, a seed typed in, a lever: each lands in the address and the panels.
+    await page.selectOption('#subgroup', 'older');
+    await expect(page.textContent('.wellbeing-chart .chart-title')).resolves.toContain('older');
+    await page.fill('#seed', '7');
+    await page.press('#seed', 'Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '7');
+    await waitReady(page);
+    await page.fill('#lever-persons', '400');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('persons') === '400');
+    await waitReady(page);
+    await page.waitForFunction(() => (document.getElementById('network-a') as HTMLCanvasElement).dataset.persons === '400');
+    // Presenter mode, and help shown and closed.
+    await page.keyboard.press('p');
+    await expect(page.evaluate(() => document.body.classList.contains('presenter'))).resolves.toBe(true);
+    await page.keyboard.press('?');
+    await expect(page.isVisible('.help-overlay')).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.isVisible('.help-overlay')).resolves.toBe(false);
+    // Another scenario.
+    await page.selectOption('#scenario', 'baseline');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('scenario') === 'baseline');
+    await waitReady(page);
+    await expect(page.textContent('.arm-panel.a h2')).resolves.toBe('no-shg');
   });
 
   it('should shade the crisis window and mark the lockdown in the charts', async () => {
