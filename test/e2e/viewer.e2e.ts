@@ -1,7 +1,8 @@
 /**
  * The viewer in a browser, as a class would use it: it loads cleanly and draws both arms, plays,
- * scrubs back, answers every control, shows the crisis, reacts to a live lockdown, opens a person's world, exports what `kith run`
- * writes, treats the address as text, and plots a results folder.
+ * scrubs back, answers every control, shows the crisis, reacts to a live lockdown, opens a
+ * person's world, exports what `kith run` writes, treats the address as text, and plots a
+ * results folder.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
