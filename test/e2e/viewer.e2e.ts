@@ -114,9 +114,11 @@ describe('the viewer', () => {
     const scrub = async (to: number) => {
       await page.fill('#day', String(to));
       await waitDay(page, to);
-      await page.waitForTimeout(300); // the panels redraw on the next frames
+      await nextFrames();
     };
-    await page.waitForTimeout(300);
+    // The networks redraw on the next animation frame after a day arrives.
+    const nextFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await nextFrames();
     const forwards = await shown();
     expect(forwards.stats[0]).toMatch(/^Day 150: mean wellbeing/);
     await scrub(250);
@@ -157,7 +159,8 @@ describe('the viewer', () => {
     expect(query().has('live')).toBe(false);
     // The charts' subgroup, a seed typed in, a lever: each lands in the address and the panels.
     await page.selectOption('#subgroup', 'older');
-    await expect(page.textContent('.wellbeing-chart .chart-title')).resolves.toContain('older');
+    // The charts redraw on the next animation frame.
+    await page.waitForFunction(() => document.querySelector('.wellbeing-chart .chart-title')?.textContent === 'Mean wellbeing — older');
     await page.fill('#seed', '7');
     await page.press('#seed', 'Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '7');
