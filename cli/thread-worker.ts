@@ -1,11 +1,12 @@
 /**
  * A worker of one run's threads (threads.ts): rebuilds the world from shared memory, then runs
- * the kernel it is ordered to on its range of persons, each time the generation moves on.
+ * the kernel it is ordered to on its range of persons, each time the generation moves on. Its
+ * port carries only a kernel's error back.
  */
-import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { runKernel } from '../sim/day/kernels.ts';
 import { worldView, type SharedWorld } from '../sim/share.ts';
-import { CONTROL, type Order } from './threads.ts';
+import { CONTROL, readOrder } from './threads.ts';
 
 const { shared, slot, from, to, control: buffer, port } = workerData as {
   shared: SharedWorld;
@@ -19,13 +20,13 @@ const world = worldView(shared);
 const control = new Int32Array(buffer);
 parentPort?.postMessage('ready');
 
-for (let generation = 0; ; ) {
-  Atomics.wait(control, CONTROL.generation, generation);
-  generation = Atomics.load(control, CONTROL.generation);
-  // The order was posted before the generation moved on, so it is there or about to be.
-  let received = receiveMessageOnPort(port);
-  while (!received) received = receiveMessageOnPort(port);
-  const order = received.message as Order;
+for (let done = 0; ; ) {
+  Atomics.wait(control, CONTROL.generation, done);
+  const generation = Atomics.load(control, CONTROL.generation);
+  if (generation === done) continue; // each order once, whatever woke this thread
+  done = generation;
+  // Written before the generation moved on, so it is there.
+  const order = readOrder(control);
   if (order.name === null) break;
   try {
     world.openTies.far = order.far;
@@ -34,7 +35,8 @@ for (let generation = 0; ; ) {
     Atomics.store(control, CONTROL.failed, 1);
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });
   } finally {
-    if (Atomics.sub(control, CONTROL.pending, 1) === 1) Atomics.notify(control, CONTROL.pending);
+    Atomics.store(control, CONTROL.done + slot, generation);
+    Atomics.notify(control, CONTROL.done + slot);
   }
 }
 port.close();

@@ -1,11 +1,16 @@
 /**
  * Threads within one run (`kith run --threads N`): the day's kernels (sim/parallel.ts) split among
- * this thread and N − 1 workers over shared memory. Each kernel's context goes to the workers on
- * their ports; a shared generation counter wakes them (Atomics.notify) and a pending count tells
- * this thread when all are done. Persons are split in whole chunks (and whole blocks of far ties),
- * so every sum is made per chunk as on one thread: results are the same bits for any N.
+ * this thread and N − 1 workers over shared memory. Each order — a kernel and its context — is
+ * written to a shared buffer (v8-serialised, so −0, NaN and Infinity survive) before a shared
+ * generation counter moves on and wakes the workers (Atomics.notify); each worker then writes the
+ * generation it has done into a word of its own, which this thread waits for. (A count of pending
+ * workers, and orders on message ports, let a run hang now and then with --threads and several
+ * --workers: the count went below zero and a worker found its port empty.) Persons
+ * are split in whole chunks (and whole blocks of far ties), so every sum is made per chunk as on
+ * one thread: results are the same bits for any N.
  */
 import { once } from 'node:events';
+import { deserialize, serialize } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { runKernel, type KernelName } from '../sim/day/kernels.ts';
 import { CHUNK, MAX_SLOTS, ranges, type Executor } from '../sim/parallel.ts';
@@ -13,8 +18,29 @@ import { shareWorld } from '../sim/share.ts';
 import type { World } from '../sim/world.ts';
 import { startWorker } from './spawn.ts';
 
-/** Words of the control array. */
-export const CONTROL = { generation: 0, pending: 1, failed: 2 } as const;
+/**
+ * Words of the control array: the generation, whether a worker failed, the order's length in
+ * bytes, then for each thread slot the generation it has done; the order's bytes follow.
+ */
+export const CONTROL = { generation: 0, failed: 1, orderBytes: 2, done: 3 } as const;
+const CONTROL_WORDS = CONTROL.done + MAX_SLOTS;
+/** Room for an order: a kernel's context is a few numbers. */
+const ORDER_ROOM = 64 * 1024;
+
+/** Writes `order` into the control buffer (before the generation moves on). */
+function writeOrder(control: Int32Array, order: Order): void {
+  const bytes = serialize(order);
+  if (bytes.length > ORDER_ROOM) throw new Error(`kith: a thread order of ${bytes.length} bytes does not fit in ${ORDER_ROOM}`);
+  new Uint8Array(control.buffer, 4 * CONTROL_WORDS, bytes.length).set(bytes);
+  Atomics.store(control, CONTROL.orderBytes, bytes.length);
+}
+
+/** Reads the order the generation just announced. */
+export function readOrder(control: Int32Array): Order {
+  const length = Atomics.load(control, CONTROL.orderBytes);
+  // A copy: deserialize() reads ordinary memory.
+  return deserialize(new Uint8Array(control.buffer, 4 * CONTROL_WORDS, length).slice()) as Order;
+}
 
 /** What a worker is told each time: a kernel and its context, or `null` to stop. */
 export interface Order {
@@ -42,7 +68,7 @@ export async function startThreads(world: World, count: number): Promise<Threads
   // Whole chunks of sums, and whole blocks of far ties when there are any.
   const align = world.openTies.block < world.n ? leastCommonMultiple(CHUNK, world.openTies.block) : CHUNK;
   const bounds = ranges(world.n, count, align);
-  const control = new Int32Array(new SharedArrayBuffer(4 * 3));
+  const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS + ORDER_ROOM));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   for (let slot = 1; slot < count; slot++) {
@@ -54,30 +80,34 @@ export async function startThreads(world: World, count: number): Promise<Threads
   // once() rejects if a worker fails to start (an 'error' event) instead of waiting for ever.
   await Promise.all(workers.map((w) => once(w, 'message')));
 
-  const order = (message: Order) => {
-    for (const port of ports) port.postMessage(message);
-    Atomics.store(control, CONTROL.pending, count - 1);
-    Atomics.add(control, CONTROL.generation, 1);
+  /** Posts `message` and moves the generation on; returns the new generation. */
+  const order = (message: Order): number => {
+    writeOrder(control, message);
+    const generation = Atomics.add(control, CONTROL.generation, 1) + 1;
     Atomics.notify(control, CONTROL.generation);
+    return generation;
   };
   const serial = world.executor;
   const threaded: Executor = {
     slots: count,
     run(w, name, context) {
-      order({ name: name as KernelName, context, far: w.openTies.far });
+      const generation = order({ name: name as KernelName, context, far: w.openTies.far });
       let error: unknown;
       try {
         runKernel(name, w, context, bounds[0], bounds[1], 0);
       } catch (e) {
         error = e;
       }
-      for (let left; (left = Atomics.load(control, CONTROL.pending)) !== 0; ) {
-        // A worker that has stopped (threadId −1, which is known before its 'exit' event, which
-        // this blocked thread could not see) will never count down: fail rather than wait for ever.
-        if (Atomics.wait(control, CONTROL.pending, left, 1000) === 'timed-out' && workers.some((worker) => worker.threadId === -1)) {
-          throw new Error(`a thread stopped while running ${name}`);
+      workers.forEach((worker, k) => {
+        const word = CONTROL.done + k + 1;
+        for (let seen; (seen = Atomics.load(control, word)) !== generation; ) {
+          // A worker that has stopped (threadId −1, which is known before its 'exit' event, which
+          // this blocked thread could not see) will never answer: fail rather than wait for ever.
+          if (Atomics.wait(control, word, seen, 1000) === 'timed-out' && worker.threadId === -1) {
+            throw new Error(`a thread stopped while running ${name}`);
+          }
         }
-      }
+      });
       if (error) throw error;
       if (Atomics.load(control, CONTROL.failed)) {
         const reports = ports.map((p) => receiveMessageOnPort(p)?.message as { error: string } | undefined).filter((m) => m);
