@@ -99,6 +99,7 @@ export interface RunPlan {
 function selectArms(scenario: Scenario, requested: string[] | undefined): string[] {
   const all = armNames(scenario);
   if (!requested) return all;
+  if (requested.length === 0) throw new UsageError('kith run: --arms: expected one or more arm names, as a,b,…');
   for (const arm of requested) {
     if (!all.includes(arm)) throw new UsageError(`kith run: --arms: unknown arm ${JSON.stringify(arm)}; the arms are ${all.map((a) => JSON.stringify(a)).join(', ')}`);
   }
@@ -110,6 +111,17 @@ function defaultAgentDays(params: Params): number[] {
   const crisis = crisisWindow(params);
   const days = crisis ? [crisis.start - 1, crisis.end, last] : [0, last];
   return [...new Set(days.map((d) => Math.min(last, Math.max(0, d))))].sort((a, b) => a - b);
+}
+
+/**
+ * The days of --agent-days, ascending and each once — the order agents.csv and ties.csv write
+ * them in, so ties.csv's channel columns are named in that order too — or the defaults.
+ */
+function agentDaysFlag(value: unknown, params: Params): number[] {
+  const days = listFlag(value)?.map((d) => integerFlag('run', 'agent-days', d, 0, 0, params.days - 1));
+  if (days === undefined) return defaultAgentDays(params);
+  if (days.length === 0) throw new UsageError('kith run: --agent-days: expected one or more days, as d,d,…');
+  return [...new Set(days)].sort((a, b) => a - b);
 }
 
 /** Everything a run needs, checked before anything runs or is written. */
@@ -131,7 +143,7 @@ export function planRun(argv: string[]): RunPlan | 'help' {
     }
   }
   const first = params.get(arms[0]) as Params;
-  const agentDays = listFlag(values['agent-days'])?.map((d) => integerFlag('run', 'agent-days', d, 0, 0, first.days - 1)) ?? defaultAgentDays(first);
+  const agentDays = agentDaysFlag(values['agent-days'], first);
   const out = (values.out as string | undefined) ?? join('out', scenario.name.replace(/[^\w.-]+/g, '-'));
   checkOutputDir(out);
   return {

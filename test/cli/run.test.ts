@@ -37,6 +37,15 @@ describe('kith run', () => {
     for (const file of [...CSVS, 'datapackage.json']) expect(read(two, file) === read(one, file), file).toBe(true);
   });
 
+  it('writes the --agent-days in ascending order, each once, however they are given', () => {
+    // ties.csv once named its channel columns in the order given, over data in day order.
+    const shuffled = tempDir();
+    const args = ['run', 'scenarios/covid-lockdown.json', ...SMALL, '--agents', '--ties', '--flows', '--agent-days', '199,89,120,89'];
+    expect(kith([...args, '--out', shuffled]).status).toBe(0);
+    for (const file of ['agents.csv', 'ties.csv', 'datapackage.json']) expect(read(shuffled, file) === read(one, file), file).toBe(true);
+    expect(parse(read(one, 'ties.csv'), { to_line: 1 })[0].slice(-3)).toEqual(['channel_day89', 'channel_day120', 'channel_day199']);
+  });
+
   it('gives manifests that differ only in times, command line and workers', () => {
     const strip = (dir: string) => {
       const { started: _s, finished: _f, command: _c, workers: _w, ...rest } = JSON.parse(read(dir, 'manifest.json'));
@@ -133,6 +142,8 @@ describe('kith run on bad input', () => {
     ['a wrong type', () => ({ args: ['run', scenarioWith((s) => ((s.timeline as object[])[1] = { type: 'reopening', day: 'ninety' }))], out: out() }), /x\.json: timeline\[1\]\.day: expected an integer from 0 to 364, got "ninety"$/],
     ['a value out of range', () => ({ args: ['run', scenarioWith((s) => (s.settings = { lockdown: { faceToFaceCut: 1.5 } }))], out: out() }), /x\.json: settings\.lockdown\.faceToFaceCut: expected a number from 0 to 1, got 1\.5$/],
     ['an unknown arm', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--arms', 'online'], out: out() }), /--arms: unknown arm "online"; the arms are "no-lockdown", "no-online-shg", "online-shg"$/],
+    ['an empty --arms', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--arms', ','], out: out() }), /--arms: expected one or more arm names, as a,b,…$/],
+    ['an empty --agent-days', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--agents', '--agent-days', ','], out: out() }), /--agent-days: expected one or more days, as d,d,…$/],
     ['a bad --set path', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--set', 'shg.pjoin=0.1'], out: out() }), /--set shg\.pjoin=0\.1: shg\.pjoin: unknown setting; did you mean "pJoin"\?$/],
     ['a bad --set value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--set', 'lockdown.faceToFaceCut=2'], out: out() }), /--set lockdown\.faceToFaceCut=2: lockdown\.faceToFaceCut: expected a number from 0 to 1, got 2$/],
     ['an unknown flag', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicate', '3'], out: out() }), /unknown flag --replicate; did you mean --replicates\?/],
