@@ -3,7 +3,7 @@
  * value is read as JSON where it parses (numbers, true/false, lists, objects) and as text
  * otherwise, then checked against the parameters' schema like any scenario setting.
  */
-import { formatValue, issueToError, mergeParams, nearest, overridesSchema, PARAMETERS, settingAt, type ParamOverrides } from '../sim/index.ts';
+import { formatValue, issueToError, mergeParams, nearest, PARAMETERS, settingAt, settingSchema, type ParamOverrides } from '../sim/index.ts';
 import { integerFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 
@@ -27,9 +27,9 @@ export function parseSets(assignments: readonly string[]): ParamOverrides {
     const value = parseValue(assignment.slice(eq + 1));
     const one = settingAt(path, value);
     const keys = path.split('.');
-    const checked = overridesSchema.safeParse(one);
+    const checked = settingSchema.safeParse(one);
     if (!checked.success) {
-      const e = issueToError(checked.error.issues[0], { schema: overridesSchema, input: one });
+      const e = issueToError(checked.error.issues[0], { schema: settingSchema, input: one });
       const hint = keys.length === 1 && !TOP.includes(keys[0]) ? nearest(keys[0], TOP) : undefined;
       const detail = hint ? `unknown setting; did you mean "${hint}"?` : `${e.expected}${e.given === undefined ? '' : `, got ${formatValue(e.given)}`}`;
       throw new UsageError(`--set ${assignment}: ${e.path}: ${detail}`);

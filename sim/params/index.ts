@@ -48,6 +48,12 @@ const crisisSchema = z.strictObject({ start: day, end: day }, { error: 'expected
  */
 export const overridesSchema = partialSchemaOf(PARAM_TABLE).extend({ timeline: timelineSchema.optional(), crisis: crisisSchema.optional() });
 
+/**
+ * One setting by its path (`kith --set`): as overrides, but a crisis window may be given one end
+ * at a time, to be merged onto the scenario's; the merged window is checked with the rest.
+ */
+export const settingSchema = overridesSchema.extend({ crisis: crisisSchema.unwrap().partial().nullable().optional() });
+
 const paramsSchema = schemaOf(PARAM_TABLE)
   .extend({
     timeline: timelineSchema,

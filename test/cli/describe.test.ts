@@ -42,6 +42,11 @@ describe('kith describe', () => {
     expect(parameterLine(text, 'persons')).toMatch(/^ {2}\* persons +400 +persons +\(default 5000\)$/);
   });
 
+  it('takes one end of the crisis window at a time, merged onto the scenario’s', () => {
+    expect(output([...SMALL, '--set', 'crisis.start=100'])).toContain('Crisis window: days 100 to 160 (declared)');
+    expect(output([...SMALL, '--set', 'crisis.end=150'])).toContain('Crisis window: days 90 to 150 (declared)');
+  });
+
   it('leaves a parameter at its default unmarked', () => {
     const text = output(SMALL);
     expect(parameterLine(text, 'shg.pJoin')).toMatch(new RegExp(`^ {4}shg\\.pJoin +${PJOIN} +per day$`));
