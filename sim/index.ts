@@ -22,6 +22,6 @@ export * from './output/format.ts';
 export * from './output/stats.ts';
 export * from './output/sweep.ts';
 export { runSeed } from './sweep/seeds.ts';
-export { designPoints, gridValues, latinHypercube, scale, type Design, type DesignPoints, type Factor, type FactorValue } from './sweep/design.ts';
+export { designPoints, designSize, gridValues, latinHypercube, scale, type Design, type DesignPoints, type Factor, type FactorValue } from './sweep/design.ts';
 export { morrisEffects, rankByMuStar, type MorrisEffect } from './sweep/morris.ts';
 export { nextTarget, widestHalfWidth, type SequentialRule } from './sweep/sequential.ts';

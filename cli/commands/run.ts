@@ -151,7 +151,8 @@ export function planRun(argv: string[]): RunPlan | 'help' {
     scenario,
     arms,
     params,
-    replicates: integerFlag('run', 'replicates', values.replicates, 10, 1),
+    // Each run's outcomes are held until the files are written.
+    replicates: integerFlag('run', 'replicates', values.replicates, 10, 1, 100_000),
     seed: integerFlag('run', 'seed', values.seed, 1, 0),
     workers: integerFlag('run', 'workers', values.workers, availableParallelism(), 1, 256),
     threads: integerFlag('run', 'threads', values.threads, 1, 1, MAX_SLOTS),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { InputError } from '../../scenarios/load.ts';
 import { armNames, armParams } from '../../scenarios/scenario.ts';
 import { leafAt } from '../../scenarios/sweep.ts';
-import { designPoints, mergeParams, ParamError, RUN_METRICS, settingAt, valueAtPath, type Factor, type FactorValue, type ParamOverrides, type Params } from '../../sim/index.ts';
+import { designPoints, designSize, mergeParams, ParamError, RUN_METRICS, settingAt, valueAtPath, type Factor, type FactorValue, type ParamOverrides, type Params } from '../../sim/index.ts';
 import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { integerFlag, type Options, type Parsed } from '../args.ts';
 import { kithVersion, sha256 } from '../describe-output.ts';
@@ -137,6 +137,9 @@ function runCommand(scenarioFile: string, values: Parsed['values'], arms: readon
   return command;
 }
 
+/** The most points a sweep's design may have: each point's values are held in memory. */
+const MAX_POINTS = 1_000_000;
+
 /** Plans `kith <command> <sweep.json> [flags]` from parsed flags. */
 export function planSweep(command: string, { values, positionals }: Parsed): SweepPlan {
   if (positionals.length !== 1) throw new UsageError(`kith ${command}: expected one sweep file, got ${positionals.length} (see kith ${command} --help)`);
@@ -148,6 +151,10 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
   checkConflicts(command, overrides, factors);
   const arms = sweep.arms ? armNames(scenario).filter((a) => sweep.arms?.includes(a)) : armNames(scenario);
   const sequential = sequentialOf(command, values, sweep.replicates);
+  const size = designSize(factors, sweep.design);
+  if (size > MAX_POINTS) {
+    throw new UsageError(`${file}: design: it has ${size.toLocaleString('en')} points; a sweep holds at most ${MAX_POINTS.toLocaleString('en')} (split it, or use fewer levels or points)`);
+  }
   const { values: points, unit } = designPoints(factors, sweep.design, sweep.seed);
   const params = (point: number, arm: number) => armParams(scenario, arms[arm], mergeParams(overrides, pointOverrides(factors, points[point])));
   const parameters = factors.map((f, j) => ({ path: f.path, type: columnType(f, points, j), description: leafAt(f.path).doc }));

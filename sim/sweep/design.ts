@@ -113,6 +113,18 @@ function morris(factors: readonly Factor[], trajectories: number, levels: number
   return { values: unit.map((u) => u.map((x, j) => scale(factors[j], x))), unit };
 }
 
+/** How many points `designPoints` would make, without making them (to refuse a design too large to hold). */
+export function designSize(factors: readonly Factor[], design: Design): number {
+  switch (design.type) {
+    case 'grid':
+      return factors.reduce((n, f) => n * (f.values ? f.values.length : (f.levels ?? 2)), 1);
+    case 'latin-hypercube':
+      return design.points;
+    case 'morris':
+      return design.trajectories * (factors.length + 1);
+  }
+}
+
 /** The points of a design over `factors`, from the sweep's seed. */
 export function designPoints(factors: readonly Factor[], design: Design, seed: number): DesignPoints {
   switch (design.type) {
