@@ -4,8 +4,8 @@
  * interrupted leaves no file under a final name (and removes its temporary ones).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { csvRow, type Cell, type Column } from '../sim/index.ts';
 import { UsageError } from './errors.ts';
 
@@ -17,9 +17,30 @@ export interface WrittenFile {
   readonly sha256: string;
 }
 
-/** Checks that `dir` can hold outputs, before any work is done. */
+/**
+ * Checks that `dir` can hold outputs, before any work is done: a folder, or a path whose nearest
+ * existing part is a folder this process may write in.
+ */
 export function checkOutputDir(dir: string): void {
+  if (dir.trim() === '') throw new UsageError('--out: expected a folder, got an empty name');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir}: expected a folder, but it is a file`);
+  let existing = resolve(dir);
+  while (!existsSync(existing)) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) throw new UsageError(`--out ${dir}: cannot be made, ${existing} is a file`);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${dir}: cannot be written, ${existing} is not writable`);
+  }
+}
+
+/**
+ * Removes the files of `names` that an earlier run left in `dir` and this one did not write
+ * (agents.csv from a run with --agents, say), so the folder holds one run's files, as its
+ * manifest lists them.
+ */
+export function removeStale(dir: string, names: readonly string[], written: readonly string[]): void {
+  for (const name of names) if (!written.includes(name)) rmSync(join(dir, name), { force: true });
 }
 
 export class OutputDir {

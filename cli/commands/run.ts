@@ -3,6 +3,7 @@
  * tables, written atomically into --out in a fixed order whatever order runs finish in.
  */
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { armNames, armParams, type Scenario } from '../../scenarios/scenario.ts';
 import {
@@ -28,7 +29,7 @@ import {
 import { integerFlag, listFlag, parse, type Options } from '../args.ts';
 import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
-import { checkOutputDir, OutputDir } from '../output.ts';
+import { checkOutputDir, OutputDir, removeStale } from '../output.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
 import { progress } from '../progress.ts';
@@ -146,6 +147,7 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   const agentDays = agentDaysFlag(values['agent-days'], first);
   const out = (values.out as string | undefined) ?? join('out', scenario.name.replace(/[^\w.-]+/g, '-'));
   checkOutputDir(out);
+  if (existsSync(join(out, '.sweep'))) throw new UsageError(`kith run: --out ${out} holds a sweep; choose another folder`);
   return {
     file,
     scenario,
@@ -178,6 +180,9 @@ function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
     })),
   ).map((job, id) => ({ ...job, id, label: `arm ${JSON.stringify(job.arm)}, replicate ${job.replicate}, seed ${job.seed}` }));
 }
+
+/** Every file kith run may write. */
+const RUN_FILES = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv', 'agents.csv', 'ties.csv', 'flows.csv', 'datapackage.json', 'manifest.json'];
 
 /** Runs the plan and writes its files; resolves with the output folder. */
 export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<string> {
@@ -247,6 +252,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
     };
     output.writeText('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
     output.commit();
+    removeStale(plan.out, RUN_FILES, [...manifest.files.map((f) => f.path), 'manifest.json']);
     return plan.out;
   } catch (e) {
     bar.stop();

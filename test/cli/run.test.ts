@@ -4,7 +4,7 @@
  * columns that match datapackage.json, and bad input that changes nothing.
  */
 import { parse } from 'csv-parse/sync';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { armParams } from '../../scenarios/scenario.ts';
@@ -35,6 +35,15 @@ describe('kith run', () => {
 
   it('gives byte-identical CSVs and datapackage.json with 1 and 2 workers', () => {
     for (const file of [...CSVS, 'datapackage.json']) expect(read(two, file) === read(one, file), file).toBe(true);
+  });
+
+  it('leaves only its own files in a folder an earlier run wrote more into', () => {
+    const dir = tempDir();
+    const args = ['run', 'scenarios/covid-lockdown.json', ...SMALL, '--out', dir];
+    expect(kith([...args, '--agents', '--flows']).status).toBe(0);
+    expect(readdirSync(dir)).toContain('agents.csv');
+    expect(kith(args).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['datapackage.json', 'effects.csv', 'manifest.json', 'runs.csv', 'summary.csv', 'timeseries.csv']);
   });
 
   it('writes the --agent-days in ascending order, each once, however they are given', () => {
@@ -150,6 +159,7 @@ describe('kith run on bad input', () => {
     ['a bad flag value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', 'ten'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "ten"$/],
     ['too many replicates to hold', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', '100000000'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "100000000"$/],
     ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],
+    ['--out under a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: join(fileAsOut(), 'sub') }), /--out .*a-file\/sub: cannot be made, .*a-file is a file$/],
   ];
 
   for (const [what, make, message] of cases) {
