@@ -3,7 +3,7 @@
  * for one subgroup — each arm's mean and 95% confidence interval per metric, then each arm's
  * paired effect against the reference, flagged where its interval excludes 0.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv, type Info } from 'csv-parse/sync';
 import { EFFECTS_COLUMNS, nearest, SUMMARY_COLUMNS, type Column } from '../../sim/index.ts';
@@ -203,6 +203,10 @@ export function compare(argv: string[], help: string): number {
   if (positionals.length !== 1) throw new UsageError(`kith compare: expected one folder, the output of kith run, got ${positionals.length} (see kith compare --help)`);
   const dir = positionals[0];
   checkFolder(dir);
+  // A sweep's summary has a row per point as well: one arm's numbers would be some point's.
+  if (existsSync(join(dir, 'points.csv'))) {
+    throw new UsageError(`kith compare: ${dir} holds a sweep (points.csv); compare reads a kith run folder — run one point with the command points.csv gives for it`);
+  }
   const summary = readTable(dir, 'summary.csv', SUMMARY_COLUMNS);
   const effects = readTable(dir, 'effects.csv', EFFECTS_COLUMNS);
   if (summary.length === 0) throw new InputError(join(dir, 'summary.csv'), 'no rows');

@@ -229,6 +229,8 @@ describe('kith compare on bad input', () => {
   const onlySummary = folder({ summary: SUMMARY_CSV });
   const aFile = join(emptyFolder, 'a-file');
   writeFileSync(aFile, 'x');
+  const aSweep = withSummary(SUMMARY_CSV);
+  writeFileSync(join(aSweep, 'points.csv'), 'point\r\n0\r\n');
 
   const lines = SUMMARY_CSV.split('\r\n');
   const cases: [string, string[], string | RegExp][] = [
@@ -236,6 +238,7 @@ describe('kith compare on bad input', () => {
     ['two folders', [both, both], /got 2/],
     ['a missing folder', [join(emptyFolder, 'nope')], `${join(emptyFolder, 'nope')}: no such folder`],
     ['a file, not a folder', [aFile], `${aFile}: expected the output folder of kith run, but it is a file`],
+    ['a sweep’s folder', [aSweep], `kith compare: ${aSweep} holds a sweep (points.csv); compare reads a kith run folder — run one point with the command points.csv gives for it`],
     ['no summary.csv', [emptyFolder], `${emptyFolder}/summary.csv: no such file — is ${emptyFolder} the output of kith run?`],
     ['no effects.csv', [onlySummary], `${onlySummary}/effects.csv: no such file — is ${onlySummary} the output of kith run?`],
     ['a missing column', [withSummary(SUMMARY_CSV.replace('ci_low,', ''))], /summary\.csv: not the summary\.csv kith run writes: no column ci_low \(expected scenario, arm/],
