@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { InputError } from '../../scenarios/load.ts';
 
 const MAGIC = '#kith-journal 1\n';
 const CHUNK = 1 << 20;
@@ -44,6 +45,18 @@ const decode = (x: number | string | null) => (typeof x === 'string' ? Number(x)
 
 export function keyOf(point: number, arm: number, replicate: number): string {
   return `${point}:${arm}:${replicate}`;
+}
+
+/** Refuses a file that does not begin as a journal does, reading only its first bytes. */
+export function checkJournal(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(MAGIC.length);
+    readSync(fd, head, 0, head.length, 0);
+    if (head.toString('latin1') !== MAGIC) throw new InputError(path, 'not a kith sweep journal');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export class Journal {
@@ -80,7 +93,7 @@ export class Journal {
     readSync(fd, head, 0, head.length, 0);
     if (head.toString('latin1') !== MAGIC) {
       closeSync(fd);
-      throw new Error(`${path}: not a kith sweep journal`);
+      throw new InputError(path, 'not a kith sweep journal');
     }
     const journal = new Journal(path, fd, MAGIC.length);
     let offset = MAGIC.length;

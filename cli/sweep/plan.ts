@@ -19,6 +19,7 @@ import { commandLineSettings } from '../overrides.ts';
 import { readSweep } from './file.ts';
 import { setting, type Shard, type SweepLayout } from './layout.ts';
 import { journalPath, lockHolder, readPlanFile, type PlanFile } from './state.ts';
+import { checkJournal } from './journal.ts';
 
 /** The flags of `kith sweep`; `kith slurm` passes the same ones on to every task. */
 export const SWEEP_OPTIONS: Options = {
@@ -102,7 +103,13 @@ function checkState(command: string, out: string, layout: SweepLayout, shard: Sh
   const saved = readPlanFile(out);
   const started = saved !== undefined || existsSync(journalPath(out));
   if (started && !resume) throw new UsageError(`kith ${command}: --out ${out} holds a sweep already; add --resume to continue it, or choose another folder`);
+  if (!saved && started) {
+    // Without the plan, nothing says which sweep the journal's runs belong to.
+    throw new UsageError(`kith ${command}: --out ${out} holds a journal but no .sweep/plan.json, so it cannot be told to be this sweep's; choose another folder`);
+  }
   if (!saved) return undefined;
+  // Before the lock is taken: a folder that cannot be resumed is left as it was.
+  if (existsSync(journalPath(out))) checkJournal(journalPath(out));
   if (saved.layout.fingerprint !== layout.fingerprint) {
     throw new UsageError(`kith ${command}: --out ${out} holds a different sweep (another file, design, seed, setting or Kith version); choose another folder`);
   }

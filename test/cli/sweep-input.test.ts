@@ -2,7 +2,7 @@
  * `kith sweep` on bad input: a wrong sweep file, flag or folder exits 2 with one line that names
  * the file and the place, before anything runs, and writes nothing.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kith, ROOT, snapshot, tempDir } from '../helpers/kith.ts';
@@ -65,6 +65,18 @@ const cases: [string, () => { args: string[]; out?: string }, RegExp][] = [
     const dir = holding(sweepWith(onePoint));
     return { args: [sweepWith({ ...onePoint, seed: 8 }), '--resume'], out: dir };
   }, /--out .*held holds a different sweep \(another file, design, seed, setting or Kith version\); choose another folder$/],
+  ['a journal without its plan, with --resume', () => {
+    const file = sweepWith(onePoint);
+    const dir = holding(file);
+    rmSync(join(dir, '.sweep', 'plan.json'));
+    return { args: [file, '--resume'], out: dir };
+  }, /--out .*held holds a journal but no \.sweep\/plan\.json, so it cannot be told to be this sweep's; choose another folder$/],
+  ['a damaged journal, with --resume', () => {
+    const file = sweepWith(onePoint);
+    const dir = holding(file);
+    writeFileSync(join(dir, '.sweep', 'journal'), 'not a journal at all');
+    return { args: [file, '--resume'], out: dir };
+  }, /held\/\.sweep\/journal: not a kith sweep journal$/],
 ];
 
 describe('kith sweep on bad input', () => {
