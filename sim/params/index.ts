@@ -73,6 +73,11 @@ const paramsSchema = schemaOf(PARAM_TABLE)
       problem(['perception', 'kappaKin'], `expected at most perception.kappa (${v.perception.kappa}): loneliness spreads less through kin`);
     }
     if (v.shg.sizeMin > v.shg.sizeMax) problem(['shg', 'sizeMin'], `expected at most shg.sizeMax (${v.shg.sizeMax})`);
+    // Relative weights are drawn from in proportion: all zero would leave nothing to draw.
+    for (const set of ['householdSize', 'ageLivingAlone', 'ageWithOthers'] as const) {
+      const weights: Record<string, number> = v.population[set];
+      if (Object.values(weights).every((w) => w === 0)) problem(['population', set], 'expected relative weights with at least one above 0');
+    }
     for (const layer of ['kin', 'friend', 'neighbour', 'coworker'] as const) {
       const { strengthMin, strengthMax } = v.network[layer];
       if (strengthMin > strengthMax) problem(['network', layer, 'strengthMin'], `expected at most network.${layer}.strengthMax (${strengthMax})`);

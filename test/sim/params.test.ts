@@ -57,6 +57,13 @@ describe('parameter validation', () => {
     expect(runError({ timeline: [{ type: 'reopening', day: 'ninety' }] })).toBe('timeline[0].day: expected an integer from 0 to 4, got "ninety"');
   });
 
+  it('rejects a set of relative weights that are all zero, leaving nothing to draw', () => {
+    const zero = { one: 0, two: 0, three: 0, four: 0, five: 0 };
+    expect(() => resolveParams({ population: { householdSize: zero } })).toThrow('population.householdSize: expected relative weights with at least one above 0');
+    expect(() => resolveParams({ population: { ageLivingAlone: { young: 0, adult: 0, older: 0 } } })).toThrow('population.ageLivingAlone: expected relative weights');
+    expect(() => resolveParams({ population: { householdSize: { ...zero, two: 1 } } })).not.toThrow();
+  });
+
   it('suggests the nearest name for an unknown setting', () => {
     expect(() => resolveParams({ shocks: { meen: 1 } } as never)).toThrow('shocks.meen: unknown setting; did you mean "mean"?');
     expect(() => resolveParams({ persns: 10 } as never)).toThrow('persns: unknown setting; did you mean "persons"?');
