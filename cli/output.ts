@@ -34,6 +34,11 @@ export function checkOutputDir(dir: string): void {
   }
 }
 
+/** The folder under out/ for outputs named `name` when --out is not given: a name of dots alone would climb out of it. */
+export function defaultOut(name: string): string {
+  return join('out', name.replace(/[^\w.-]+/g, '-').replace(/^\.+$/, 'unnamed'));
+}
+
 /**
  * Removes the files of `names` that an earlier run left in `dir` and this one did not write
  * (agents.csv from a run with --agents, say), so the folder holds one run's files, as its

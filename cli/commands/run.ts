@@ -29,7 +29,7 @@ import {
 import { integerFlag, listFlag, parse, type Options } from '../args.ts';
 import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
-import { checkOutputDir, OutputDir, removeStale } from '../output.ts';
+import { checkOutputDir, defaultOut, OutputDir, removeStale } from '../output.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
 import { progress } from '../progress.ts';
@@ -61,7 +61,7 @@ Options:
   -h, --help         this help
 
 Writes timeseries.csv, runs.csv, summary.csv, effects.csv, manifest.json and datapackage.json.
-Exit status: 0 on success, 1 when a run fails, 2 on bad input.`;
+Exit status: 0 on success, 1 when a run fails, 2 on bad input, 130 when interrupted (nothing written).`;
 
 const OPTIONS: Options = {
   replicates: { type: 'string' },
@@ -145,7 +145,7 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   }
   const first = params.get(arms[0]) as Params;
   const agentDays = agentDaysFlag(values['agent-days'], first);
-  const out = (values.out as string | undefined) ?? join('out', scenario.name.replace(/[^\w.-]+/g, '-'));
+  const out = (values.out as string | undefined) ?? defaultOut(scenario.name);
   checkOutputDir(out);
   if (existsSync(join(out, '.sweep'))) throw new UsageError(`kith run: --out ${out} holds a sweep; choose another folder`);
   return {

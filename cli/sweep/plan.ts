@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { InputError } from '../../scenarios/load.ts';
 import { armNames, armParams } from '../../scenarios/scenario.ts';
 import { leafAt } from '../../scenarios/sweep.ts';
@@ -14,7 +13,7 @@ import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { integerFlag, type Options, type Parsed } from '../args.ts';
 import { kithVersion, sha256 } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
-import { checkOutputDir } from '../output.ts';
+import { checkOutputDir, defaultOut } from '../output.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { readSweep } from './file.ts';
 import { setting, type Shard, type SweepLayout } from './layout.ts';
@@ -183,7 +182,7 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
   // What decides the results: the above, the scenario, the command line's settings, Kith's version.
   const fingerprint = sha256(JSON.stringify({ kith: kithVersion(), scenarioFile: scenario, overrides, ...runs }));
   const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null), fingerprint };
-  const out = (values.out as string | undefined) ?? join('out', sweep.name.replace(/[^\w.-]+/g, '-'));
+  const out = (values.out as string | undefined) ?? defaultOut(sweep.name);
   const resume = values.resume === true;
   const saved = checkState(command, out, layout, shard, resume);
   return {
