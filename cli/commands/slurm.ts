@@ -80,6 +80,9 @@ export function slurm(argv: string[], help: string): number {
   const dir = resolve(values.out as string);
   // The whole sweep, checked as task 1 will check it: a bad file fails here, not on the cluster.
   const plan = planSweep('slurm', { positionals, values: { ...values, out: join(dir, 'shard-1'), shard: `1/${tasks}`, resume: true } });
+  const points = plan.layout.points.length;
+  // Shards take points in turn (sweep/layout.ts): a task beyond the last point would run nothing.
+  if (tasks > points) throw new UsageError(`kith slurm: --tasks: expected at most the sweep's ${points} points, got ${tasks}`);
   const file = positionals[0];
   const kith = kithCommand().map(shellWord).join(' ');
   const shardDir = (i: string) => `${shellWord(join(dir, 'shard-'))}${i}`;
@@ -100,7 +103,7 @@ export function slurm(argv: string[], help: string): number {
     `# Kith sweep ${plan.layout.name}: task i runs shard i of ${tasks} (kith slurm wrote this file).`,
     '# --resume: a task that is requeued or run again continues from the runs it saved.',
     'set -euo pipefail',
-    `exec ${kith} sweep ${[file, ...passedOn(values)].map(shellWord).join(' ')} --shard "$SLURM_ARRAY_TASK_ID/${tasks}" --out ${shardDir('"$SLURM_ARRAY_TASK_ID"')} --workers ${cpus} --resume`,
+    `exec ${kith} sweep ${[file, ...passedOn(values)].map(shellWord).join(' ')} --shard "$SLURM_ARRAY_TASK_ID/${tasks}" --out ${shardDir('"$SLURM_ARRAY_TASK_ID"')} --workers ${cpus} --resume --quiet`,
     '',
   ]);
   const shards = Array.from({ length: tasks }, (_, i) => shellWord(join(dir, `shard-${i + 1}`)));

@@ -30,7 +30,7 @@ describe('kith slurm', () => {
     expect(r.stdout).toMatch(/submit with: .*submit\.sh/);
     const array = readFileSync(join(out, 'kith-sweep.sbatch'), 'utf8');
     for (const line of ['#SBATCH --array=1-4', '#SBATCH --cpus-per-task=2', '#SBATCH --partition=short', '#SBATCH --time=0:30:00', '#SBATCH --mem=2G']) expect(array).toContain(line);
-    expect(array).toMatch(/ sweep \S+sweep\.json --persons 150 --days 170 --set shg\.pJoin=0\.03 --threads 2 --shard "\$SLURM_ARRAY_TASK_ID\/4" --out \S+shard-"\$SLURM_ARRAY_TASK_ID" --workers 2 --resume$/m);
+    expect(array).toMatch(/ sweep \S+sweep\.json --persons 150 --days 170 --set shg\.pJoin=0\.03 --threads 2 --shard "\$SLURM_ARRAY_TASK_ID\/4" --out \S+shard-"\$SLURM_ARRAY_TASK_ID" --workers 2 --resume --quiet$/m);
     const merge = readFileSync(join(out, 'kith-merge.sbatch'), 'utf8');
     expect(merge).toMatch(new RegExp(` merge ${[1, 2, 3, 4].map((i) => `\\S+shard-${i}`).join(' ')} --out \\S+cluster$`, 'm'));
     expect(readFileSync(join(out, 'submit.sh'), 'utf8')).toMatch(/sbatch --parsable --dependency=afterok:"\$array" /);
@@ -39,6 +39,7 @@ describe('kith slurm', () => {
   const bad: [string, (file: string, out: string) => string[], RegExp][] = [
     ['no --tasks', (file, out) => [file, '--out', out], /^kith slurm: expected --tasks N/],
     ['a bad sweep file', (_file, out) => [writeSweep(tempDir(), { design: { type: 'latin-hypercube' } }), '--tasks', '2', '--out', out], /design\.points: expected the number of points/],
+    ['more tasks than points', (file, out) => [file, '--tasks', '7', '--out', out], /^kith slurm: --tasks: expected at most the sweep's 6 points, got 7$/],
     ['--shard, which kith slurm sets', (file, out) => [file, '--tasks', '2', '--out', out, '--shard', '1/2'], /^kith slurm: --shard is set by kith slurm for each task; leave it out$/],
   ];
   for (const [what, args, message] of bad) {
