@@ -4,7 +4,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { armNames, armParams, type Scenario } from '../../scenarios/scenario.ts';
 import {
   AGENTS_COLUMNS,
@@ -30,6 +29,7 @@ import { integerFlag, listFlag, parse, type Options } from '../args.ts';
 import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
 import { checkOutputDir, defaultOut, OutputDir, removeStale } from '../output.ts';
+import { stateDir } from '../sweep/state.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
 import { progress } from '../progress.ts';
@@ -147,7 +147,7 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   const agentDays = agentDaysFlag(values['agent-days'], first);
   const out = (values.out as string | undefined) ?? defaultOut(scenario.name);
   checkOutputDir(out);
-  if (existsSync(join(out, '.sweep'))) throw new UsageError(`kith run: --out ${out} holds a sweep; choose another folder`);
+  if (existsSync(stateDir(out))) throw new UsageError(`kith run: --out ${out} holds a sweep; choose another folder`);
   return {
     file,
     scenario,

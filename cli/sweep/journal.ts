@@ -47,16 +47,20 @@ export function keyOf(point: number, arm: number, replicate: number): string {
   return `${point}:${arm}:${replicate}`;
 }
 
+/** Throws unless the open file `fd` begins as a journal does (closing it first). */
+function checkHead(path: string, fd: number): void {
+  const head = Buffer.alloc(MAGIC.length);
+  readSync(fd, head, 0, head.length, 0);
+  if (head.toString('latin1') === MAGIC) return;
+  closeSync(fd);
+  throw new InputError(path, 'not a kith sweep journal');
+}
+
 /** Refuses a file that does not begin as a journal does, reading only its first bytes. */
 export function checkJournal(path: string): void {
   const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(MAGIC.length);
-    readSync(fd, head, 0, head.length, 0);
-    if (head.toString('latin1') !== MAGIC) throw new InputError(path, 'not a kith sweep journal');
-  } finally {
-    closeSync(fd);
-  }
+  checkHead(path, fd);
+  closeSync(fd);
 }
 
 export class Journal {
@@ -89,12 +93,7 @@ export class Journal {
   static resume(path: string, onRecord: (entry: RunEntry) => void, writable = true): { journal: Journal; dropped: number } {
     const fd = openSync(path, writable ? 'r+' : 'r');
     const length = fstatSync(fd).size;
-    const head = Buffer.alloc(MAGIC.length);
-    readSync(fd, head, 0, head.length, 0);
-    if (head.toString('latin1') !== MAGIC) {
-      closeSync(fd);
-      throw new InputError(path, 'not a kith sweep journal');
-    }
+    checkHead(path, fd);
     const journal = new Journal(path, fd, MAGIC.length);
     let offset = MAGIC.length;
     for (;;) {
