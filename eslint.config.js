@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'build', 'dist', 'bench/results', 'out'] },
+  // sim/wasm/assembly is AssemblyScript, checked by its compiler (npm run build:wasm).
+  { ignores: ['node_modules', 'build', 'dist', 'bench/results', 'out', 'sim/wasm/assembly'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -44,6 +44,7 @@ export const KEPT = [
   'keys',
   'timeline',
   'executor', // the threads that run the kernels: the simulation's, not a day's
+  'twins', // the kernels' WebAssembly twins, over the arena the arrays are in
 ] as const satisfies readonly (keyof World)[];
 
 export interface Checkpoint {

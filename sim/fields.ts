@@ -3,6 +3,8 @@
  * width, from which storage is allocated. The float precision of the whole engine is set here.
  */
 
+import { Arena } from './wasm/arena.ts';
+
 /** The engine's float type: 64-bit, so sums reduced in a fixed order are reproducible anywhere. */
 export const Real = Float64Array;
 
@@ -23,16 +25,24 @@ export type FieldTable = Readonly<Record<string, FieldSpec>>;
 export type Columns<T extends FieldTable> = { [K in keyof T]: InstanceType<T[K]['type']> };
 
 /**
- * A typed array of `length` items, on shared memory with `shared` (for threads within a run,
- * sim/parallel.ts). Its declared type says ArrayBuffer; a shared one serves every use the engine makes.
+ * Where the world's arrays go: ordinary memory (false), shared memory (true: for threads within a
+ * run, sim/parallel.ts), or an arena of WebAssembly memory (shared too), where the kernels'
+ * WebAssembly twins reach them (wasm/twins.ts).
  */
-export function newArray<C extends ArrayConstructor>(type: C, length: number, shared = false): InstanceType<C> {
+export type Sharing = boolean | Arena;
+
+/**
+ * A typed array of `length` items, placed as `shared` says. Its declared type says ArrayBuffer; a
+ * shared one serves every use the engine makes.
+ */
+export function newArray<C extends ArrayConstructor>(type: C, length: number, shared: Sharing = false): InstanceType<C> {
+  if (shared instanceof Arena) return shared.allocate(type, length);
   if (!shared) return new type(length) as InstanceType<C>;
   const buffer = new SharedArrayBuffer(Math.max(1, length * type.BYTES_PER_ELEMENT)) as unknown as ArrayBuffer;
   return new type(buffer, 0, length) as InstanceType<C>;
 }
 
-export function allocate<T extends FieldTable>(table: T, items: number, shared = false): Columns<T> {
+export function allocate<T extends FieldTable>(table: T, items: number, shared: Sharing = false): Columns<T> {
   const out: Record<string, ArrayLike<number>> = {};
   for (const [name, spec] of Object.entries(table)) {
     const array = newArray(spec.type, items * (spec.width ?? 1), shared);

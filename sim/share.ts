@@ -6,15 +6,19 @@
 import { newArray } from './fields.ts';
 import type { Params } from './params/index.ts';
 import type { World } from './world.ts';
+import { twinsOver } from './wasm/twins.ts';
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
 type Constructor = 'Float64Array' | 'Float32Array' | 'Int32Array' | 'Uint8Array';
 const CONSTRUCTORS = { Float64Array, Float32Array, Int32Array, Uint8Array } as const;
 
-/** A typed array as it crosses to another thread: its shared buffer and its type. */
+/** A typed array as it crosses to another thread: its shared buffer, where in it, and its type. */
 export interface SharedArray {
   readonly type: Constructor;
+  /** Cut from the world's arena (wasm/arena.ts), where the kernels' twins reach it. */
+  readonly inArena: boolean;
   readonly buffer: SharedArrayBuffer;
+  readonly byteOffset: number;
   readonly length: number;
 }
 
@@ -27,6 +31,8 @@ export interface SharedWorld {
   readonly groups: Record<'persons' | 'scratch' | 'network' | 'openTies', Record<string, SharedArray>>;
   readonly arrays: Record<'flowChunks' | 'subgroupSums' | 'subgroupHistograms', SharedArray>;
   readonly subgroupMembers: SharedArray[];
+  /** The arena's memory, when the world is in one: each thread instantiates the twins over it. */
+  readonly memory: WebAssembly.Memory | null;
 }
 
 /** `array` itself when it is on shared memory already (a world built shared), else a shared copy. */
@@ -37,17 +43,23 @@ function toShared(array: Typed): Typed {
   return copy;
 }
 
-const describe = (array: Typed): SharedArray => ({ type: array.constructor.name as Constructor, buffer: array.buffer as SharedArrayBuffer, length: array.length });
-const rebuild = (a: SharedArray): Typed => new CONSTRUCTORS[a.type](a.buffer as unknown as ArrayBuffer, 0, a.length);
+const describe = (array: Typed, arena: WeakSet<ArrayBufferLike> | undefined): SharedArray => ({
+  type: array.constructor.name as Constructor,
+  inArena: arena?.has(array.buffer) ?? false,
+  buffer: array.buffer as SharedArrayBuffer,
+  byteOffset: array.byteOffset,
+  length: array.length,
+});
+const rebuild = (a: SharedArray): Typed => new CONSTRUCTORS[a.type](a.buffer as unknown as ArrayBuffer, a.byteOffset, a.length);
 
 /** Moves each typed array held by `holder` to shared memory, in place; describes them. */
-function shareFields(holder: object): Record<string, SharedArray> {
+function shareFields(holder: object, arena: WeakSet<ArrayBufferLike> | undefined): Record<string, SharedArray> {
   const fields = holder as Record<string, unknown>;
   const out: Record<string, SharedArray> = {};
   for (const [name, value] of Object.entries(fields)) {
     if (!ArrayBuffer.isView(value)) continue;
     fields[name] = toShared(value as Typed);
-    out[name] = describe(fields[name] as Typed);
+    out[name] = describe(fields[name] as Typed, arena);
   }
   return out;
 }
@@ -55,30 +67,39 @@ function shareFields(holder: object): Record<string, SharedArray> {
 /** Puts the world's arrays on shared memory (once) and describes them for other threads. */
 export function shareWorld(world: World): SharedWorld {
   const w = world as unknown as Record<string, unknown>;
+  const arena = world.twins?.buffers;
   const arrays = {} as SharedWorld['arrays'];
   for (const name of ['flowChunks', 'subgroupSums', 'subgroupHistograms'] as const) {
     w[name] = toShared(world[name]);
-    arrays[name] = describe(world[name]);
+    arrays[name] = describe(world[name], arena);
   }
   world.subgroupMembers.forEach((members, s) => (world.subgroupMembers[s] = toShared(members) as Int32Array));
+  const { persons, scratch, network, openTies } = world;
   return {
     params: world.params,
     n: world.n,
-    layers: world.network.layers,
-    block: world.openTies.block,
-    groups: { persons: shareFields(world.persons), scratch: shareFields(world.scratch), network: shareFields(world.network), openTies: shareFields(world.openTies) },
+    layers: network.layers,
+    block: openTies.block,
+    groups: { persons: shareFields(persons, arena), scratch: shareFields(scratch, arena), network: shareFields(network, arena), openTies: shareFields(openTies, arena) },
     arrays,
-    subgroupMembers: world.subgroupMembers.map(describe),
+    subgroupMembers: world.subgroupMembers.map((members) => describe(members, arena)),
+    memory: world.twins?.memory ?? null,
   };
 }
 
 /**
  * The world as another thread sees it: the shared arrays and the parameters, enough for every
  * kernel (a kernel never reads groups, services, the environment or the timeline: what it needs
- * of them comes in its context).
+ * of them comes in its context), and the twins over the arena's memory when there is one.
  */
 export function worldView(shared: SharedWorld): World {
-  const fields = (group: Record<string, SharedArray>) => Object.fromEntries(Object.entries(group).map(([name, a]) => [name, rebuild(a)]));
+  const arena = new WeakSet<ArrayBufferLike>();
+  const view = (a: SharedArray): Typed => {
+    const array = rebuild(a);
+    if (a.inArena) arena.add(array.buffer);
+    return array;
+  };
+  const fields = (group: Record<string, SharedArray>) => Object.fromEntries(Object.entries(group).map(([name, a]) => [name, view(a)]));
   const { groups, arrays } = shared;
   return {
     params: shared.params,
@@ -87,9 +108,10 @@ export function worldView(shared: SharedWorld): World {
     scratch: fields(groups.scratch),
     network: { ...fields(groups.network), persons: shared.n, layers: shared.layers },
     openTies: { ...fields(groups.openTies), block: shared.block, far: 0 },
-    flowChunks: rebuild(arrays.flowChunks),
-    subgroupSums: rebuild(arrays.subgroupSums),
-    subgroupHistograms: rebuild(arrays.subgroupHistograms),
-    subgroupMembers: shared.subgroupMembers.map(rebuild),
+    flowChunks: view(arrays.flowChunks),
+    subgroupSums: view(arrays.subgroupSums),
+    subgroupHistograms: view(arrays.subgroupHistograms),
+    subgroupMembers: shared.subgroupMembers.map(view),
+    twins: shared.memory ? twinsOver(shared.memory, arena) : null,
   } as unknown as World;
 }

@@ -11,6 +11,7 @@ import { createRecorder, type Recorder } from './record/recorder.ts';
 import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
 import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
 import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
+import { Arena, ArenaFull, arenasWork } from './wasm/arena.ts';
 import { buildWorld, type World } from './world.ts';
 
 export interface RunResult {
@@ -62,17 +63,39 @@ function checkSeed(seed: number): number {
   return seed;
 }
 
+export interface SimulationOptions {
+  /** Shared memory for threads, also when the kernels run as JavaScript. */
+  shared?: boolean;
+  /** 'js' runs the JavaScript kernels even where the WebAssembly twins could run. */
+  kernels?: 'wasm' | 'js';
+}
+
+/** The world in an arena when one can hold it (wasm32 addresses 4 GiB), else outside one. */
+function buildIn(params: Params, seed: number, options: SimulationOptions): World {
+  if (options.kernels !== 'js' && arenasWork()) {
+    try {
+      return buildWorld(params, seed, new Arena());
+    } catch (e) {
+      if (!(e instanceof ArenaFull)) throw e;
+    }
+  }
+  return buildWorld(params, seed, options.shared ?? false);
+}
+
 export class Simulation {
   readonly world: World;
   readonly recorder: Recorder;
 
   /**
-   * Validates `params` (throwing a ParamError naming the problem) and builds day 0; with `shared`,
-   * on shared memory, for threads within the run (cli/threads.ts).
+   * Validates `params` (throwing a ParamError naming the problem) and builds day 0, in an arena
+   * of WebAssembly memory where this engine has one, so the kernels run as their twins
+   * (sim/wasm/twins.ts), else (or with `kernels: 'js'`) as JavaScript: the same bits either way.
+   * The world is on shared memory, for threads within the run (cli/threads.ts), in an arena or
+   * with `shared`.
    */
-  constructor(params: unknown, seed: number, options: { shared?: boolean } = {}) {
+  constructor(params: unknown, seed: number, options: SimulationOptions = {}) {
     const valid = validateParams(params);
-    this.world = buildWorld(valid, checkSeed(seed), options.shared ?? false);
+    this.world = buildIn(valid, checkSeed(seed), options);
     this.recorder = createRecorder(valid.days);
     settle(this.world);
   }

@@ -2,7 +2,7 @@
  * A world: the persons, their network, services and groups, and the environment timeline events
  * change. Built once per run from validated parameters and a seed; phases then change it day by day.
  */
-import { allocate, newArray } from './fields.ts';
+import { allocate, newArray, type Sharing } from './fields.ts';
 import { initialGroups } from './groups/initial.ts';
 import type { Groups } from './groups/store.ts';
 import { buildNetwork } from './network/build.ts';
@@ -20,6 +20,8 @@ import { MEAN_OUTCOMES } from './record/outcomes.ts';
 import { assignSubgroups, SUBGROUPS } from './record/subgroups.ts';
 import { initialEnvironment, type Environment } from './timeline/environment.ts';
 import type { TimelineEvent } from './timeline/schema.ts';
+import { Arena } from './wasm/arena.ts';
+import { twinsOver, type Twins } from './wasm/twins.ts';
 
 /** Formal services: persons split along the ring into services of `network.serviceSize`. */
 export interface Services {
@@ -62,6 +64,8 @@ export interface World {
   readonly flows: Float64Array;
   /** Runs the day's kernels (parallel.ts): on this thread unless threads are started. */
   executor: Executor;
+  /** The kernels' WebAssembly twins, for a world built in an arena (wasm/twins.ts); else null. */
+  readonly twins: Twins | null;
   /** Phase 4's support per chunk of persons, tie layer and function (parallel.ts). */
   readonly flowChunks: Float64Array;
   /** Phase 11's sums per chunk, subgroup and mean outcome. */
@@ -82,15 +86,20 @@ function buildServices(persons: Persons, n: number, size: number): Services {
 
 /**
  * Builds the world of day 0. `params` must be validated. With `shared`, every array the day's
- * kernels use is on shared memory, ready for threads (parallel.ts).
+ * kernels use is on shared memory, ready for threads (parallel.ts); in an arena, the kernels run
+ * as their WebAssembly twins.
  */
-export function buildWorld(params: Params, seed: number, shared = false): World {
+export function buildWorld(params: Params, seed: number, shared: Sharing = false): World {
   const population = buildPopulation(params, seed, shared);
   const { persons } = population;
   const network = buildNetwork(params, population, seed, shared);
   const services = buildServices(persons, params.persons, params.network.serviceSize);
   const groups = initialGroups(params, persons, network, seed);
-  const subgroupMembers = assignSubgroups(persons, network);
+  const subgroupMembers = assignSubgroups(persons, network).map((members) => {
+    const placed = newArray(Int32Array, members.length, shared);
+    placed.set(members);
+    return placed;
+  });
   const keys = Object.fromEntries(DAILY_STREAMS.map((s) => [s, streamKey(seed, s)])) as Record<DailyStream, number>;
   return {
     params,
@@ -114,6 +123,7 @@ export function buildWorld(params: Params, seed: number, shared = false): World 
     channelCounts: { faceToFace: network.channel.length, remote: 0 },
     flows: new Float64Array(3 * LAYERS.length),
     executor: SERIAL_EXECUTOR,
+    twins: shared instanceof Arena ? twinsOver(shared.memory, shared.buffers) : null,
     flowChunks: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * 3 * network.layers, shared),
     subgroupSums: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * SUBGROUPS.length * MEAN_OUTCOMES.length, shared),
     subgroupHistograms: newArray(Int32Array, MAX_SLOTS * SUBGROUPS.length * BINS, shared),

@@ -10,6 +10,7 @@ import { needsKernel } from './needs.ts';
 import { perceptionKernel } from './perception.ts';
 import { shocksKernel } from './shocks.ts';
 import type { World } from '../world.ts';
+import { inMemory } from '../wasm/twins.ts';
 import { wellbeingKernel } from './wellbeing.ts';
 
 export const KERNELS = {
@@ -28,9 +29,15 @@ export const KERNELS = {
 
 export type KernelName = keyof typeof KERNELS;
 
-/** Runs the kernel called `name` for persons `from … to − 1`, with the context its phase made. */
+/**
+ * Runs the kernel called `name` for persons `from … to − 1`, with the context its phase made: its
+ * WebAssembly twin when the world has them (sim/wasm/twins.ts), which gives the same bits.
+ */
 export function runKernel(name: string, world: World, context: unknown, from: number, to: number, slot: number): void {
-  (KERNELS[name as KernelName] as Kernel<unknown>)(world, context, from, to, slot);
+  const twins = world.twins;
+  const twin = twins !== null && inMemory(world, twins) ? twins.kernels[name] : undefined;
+  const kernel = twin ?? KERNELS[name as KernelName];
+  (kernel as Kernel<unknown>)(world, context, from, to, slot);
 }
 
 /** Runs every kernel in one call on this thread. */

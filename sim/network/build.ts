@@ -3,6 +3,7 @@
  * household, kin, friend, neighbour, coworker. Every tie takes its strength draw whether or not
  * it is later dropped as a duplicate, so the stream never shifts.
  */
+import type { Sharing } from '../fields.ts';
 import type { Params } from '../params/index.ts';
 import { AGE, AGE_BANDS } from '../population/fields.ts';
 import type { Population } from '../population/build.ts';
@@ -131,7 +132,7 @@ function coworkerLayer(b: Builder): void {
   }
 }
 
-export function buildNetwork(params: Params, population: Population, seed: number, shared = false): Network {
+export function buildNetwork(params: Params, population: Population, seed: number, shared: Sharing = false): Network {
   const b: Builder = { rng: constructionStream(seed, 'network'), edges: new EdgeList(), population, params };
   householdLayer(b);
   kinLayer(b);

@@ -5,7 +5,7 @@
  * from the other end). Daily phases gather over these arrays and never touch graphology.
  */
 import type { Params } from '../params/index.ts';
-import { newArray, Real } from '../fields.ts';
+import { newArray, Real, type Sharing } from '../fields.ts';
 import type { EdgeList } from './edges.ts';
 import { CHANNEL, TIE_LAYERS } from './layers.ts';
 
@@ -43,7 +43,7 @@ function sortSegment(neighbour: Int32Array, edge: Int32Array, start: number, end
 }
 
 /** With `shared`, the network's arrays are on shared memory (fields.ts newArray). */
-export function compileNetwork(edges: EdgeList, persons: number, params: Params, shared = false): Network {
+export function compileNetwork(edges: EdgeList, persons: number, params: Params, shared: Sharing = false): Network {
   const L = TIE_LAYERS.length;
   const segments = persons * L;
   const rateOf = TIE_LAYERS.map((layer) => params.network[layer].rate);

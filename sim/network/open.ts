@@ -17,7 +17,7 @@
  * depends on the scenario alone, never on the machine.
  */
 import { CHANNEL } from './layers.ts';
-import { newArray } from '../fields.ts';
+import { newArray, type Sharing } from '../fields.ts';
 import type { Network } from './compile.ts';
 
 /** Persons beyond which ties are cut into near and far: 2^18, whose asks take 8 MB. */
@@ -48,7 +48,7 @@ export interface OpenTies {
 }
 
 /** Lists room for every tie of `network` (near and far as they would be if all were open). */
-export function allocateOpenTies(network: Network, block = network.persons > FAR_FROM ? FAR_BLOCK : network.persons, shared = false): OpenTies {
+export function allocateOpenTies(network: Network, block = network.persons > FAR_FROM ? FAR_BLOCK : network.persons, shared: Sharing = false): OpenTies {
   const { offsets, neighbour, layers: L, persons: n } = network;
   let farRoom = 0;
   if (block < n) {

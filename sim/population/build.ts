@@ -4,7 +4,7 @@
  * them (internet access is one uniform draw against the band's probability), so changing, say,
  * older people's internet access changes only who is online.
  */
-import { allocate } from '../fields.ts';
+import { allocate, type Sharing } from '../fields.ts';
 import type { Params } from '../params/index.ts';
 import { beta, constructionStream, normal, pickWeighted, type Rng } from '../random/index.ts';
 import { AGE_BANDS, PERSON_FIELDS, type Persons } from './fields.ts';
@@ -30,7 +30,7 @@ function drawHouseholds(rng: Rng, n: number, p: Params['population']): Int32Arra
   return Int32Array.from(starts);
 }
 
-export function buildPopulation(params: Params, seed: number, shared = false): Population {
+export function buildPopulation(params: Params, seed: number, shared: Sharing = false): Population {
   const n = params.persons;
   const p = params.population;
   const rng = constructionStream(seed, 'population');

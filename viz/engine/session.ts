@@ -88,7 +88,10 @@ export class Session {
 
   private build(): [Simulation, Simulation] {
     this.checkpoints.clear();
-    return [new Simulation(this.params[0], this.comparison.seed), new Simulation(this.params[1], this.comparison.seed)];
+    // JavaScript kernels: a page has shared WebAssembly memory (which the twins need) only when
+    // served cross-origin isolated, and the worker posts the world's arrays, which must not be shared.
+    const options = { kernels: 'js' } as const;
+    return [new Simulation(this.params[0], this.comparison.seed, options), new Simulation(this.params[1], this.comparison.seed, options)];
   }
 
   /** The days checkpoints are held for, ascending. */

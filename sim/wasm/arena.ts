@@ -1,0 +1,62 @@
+/**
+ * One WebAssembly memory for the world's arrays, so the kernels' WebAssembly twins (twins.ts) read
+ * and write the very arrays the JavaScript phases use, at their byte offsets. Arrays are cut from
+ * it one after another and never freed: the arrays a kernel touches are allocated once, when the
+ * world is built. The memory is shared, which lets it grow without detaching the arrays already
+ * cut (an unshared memory's old buffer is detached when it grows) and lets threads of one run use
+ * it (cli/threads.ts).
+ */
+
+type ArrayConstructor = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint8ArrayConstructor;
+
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB: 65,536 pages. */
+const MAX_PAGES = 65536;
+/** Each array starts on a cache line, so no two arrays share one. */
+const ALIGN = 64;
+/** The first page is the module's own (its static data, if any). */
+const FIRST = PAGE;
+
+/** Thrown when an arena cannot hold an array: the world is then built outside one. */
+export class ArenaFull extends RangeError {}
+
+/** Whether this engine has shared WebAssembly memory (a browser page needs cross-origin isolation). */
+export function arenasWork(): boolean {
+  try {
+    new WebAssembly.Memory({ initial: 0, maximum: 1, shared: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class Arena {
+  readonly memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  /** The buffers the arrays were cut from (the memory has a new one each time it grows). */
+  readonly buffers = new WeakSet<ArrayBufferLike>();
+  private top = FIRST;
+
+  /** A zeroed typed array of `length` items in the memory. */
+  allocate<C extends ArrayConstructor>(type: C, length: number): InstanceType<C> {
+    const at = Math.ceil(this.top / ALIGN) * ALIGN;
+    const end = at + length * type.BYTES_PER_ELEMENT;
+    if (end > MAX_PAGES * PAGE) throw new ArenaFull('kith: the world needs more than the 4 GiB a WebAssembly memory can hold');
+    const have = this.memory.buffer.byteLength;
+    if (end > have) {
+      try {
+        this.memory.grow(Math.ceil((end - have) / PAGE));
+      } catch (e) {
+        throw new ArenaFull(`kith: the WebAssembly memory could not grow to ${end} bytes (${(e as Error).message})`);
+      }
+    }
+    this.top = end;
+    const buffer = this.memory.buffer;
+    this.buffers.add(buffer);
+    return new type(buffer as unknown as ArrayBuffer, at, length) as InstanceType<C>;
+  }
+
+  /** Bytes cut so far. */
+  get bytes(): number {
+    return this.top;
+  }
+}

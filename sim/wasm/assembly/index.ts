@@ -1,0 +1,3 @@
+// The kernels' WebAssembly twins (sim/wasm/twins.ts): each gives its JavaScript kernel's bits.
+export { asks, gatherFar, givers, withheld, takers } from './informal';
+export { shocks, contactMemory, needs, perception, wellbeing, distress, memberSum, histogram } from './persons';

@@ -1,0 +1,163 @@
+// Phase 4's kernels (sim/day/informal.ts), the same arithmetic in the same order, so the same bits.
+import { addF64, f64At, i32At, setF64, setU8, u8At } from './memory';
+
+// CHANNEL in sim/network/layers.ts.
+const CLOSED: u8 = 0;
+const REMOTE: u8 = 2;
+
+export function asks(from: i32, to: i32, needP: usize, iCanP: usize, wbP: usize, askP: usize, openWeightP: usize, sigma: f64): void {
+  for (let i = from; i < to; i++) {
+    const perUnit = sigma * (0.3 + 0.7 * f64At(iCanP, i));
+    const total = perUnit * f64At(openWeightP, i);
+    const k = total > 1 ? perUnit / total : perUnit;
+    const f = 3 * i;
+    const a = 4 * i;
+    setF64(askP, a, k * f64At(needP, f));
+    setF64(askP, a + 1, k * f64At(needP, f + 1));
+    setF64(askP, a + 2, k * f64At(needP, f + 2));
+    setF64(askP, a + 3, 0.3 + 0.7 * f64At(wbP, i));
+  }
+}
+
+/** The far ties' sums of givers `from … to − 1` into farSums (informal.ts gatherFar). */
+export function gatherFar(from: i32, to: i32, block: i32, farStartP: usize, farGiverP: usize, farAskerP: usize, farWeightP: usize, farRemoteP: usize, askP: usize, farSumsP: usize): void {
+  memory.fill(farSumsP + (<usize>(5 * from) << 3), 0, <usize>(5 * (to - from)) << 3);
+  const end = i32At(farStartP, (to + block - 1) / block);
+  for (let q = i32At(farStartP, from / block); q < end; q++) {
+    const a = askP + (<usize>i32At(farAskerP, q) << 5);
+    const s = farSumsP + <usize>(5 * i32At(farGiverP, q)) * 8;
+    const w = f64At(farWeightP, q);
+    const remote = <f64>u8At(farRemoteP, q);
+    const could = w * load<f64>(a, 24);
+    store<f64>(s, load<f64>(s) + load<f64>(a) * w);
+    store<f64>(s, load<f64>(s, 8) + load<f64>(a, 8) * w, 8);
+    store<f64>(s, load<f64>(s, 16) + load<f64>(a, 16) * w, 16);
+    store<f64>(s, load<f64>(s, 24) + could * (1 - remote), 24);
+    store<f64>(s, load<f64>(s, 32) + could * remote, 32);
+  }
+}
+
+@inline function loadOf(demand: f64, capacity: f64): f64 {
+  return demand == 0 ? 0 : capacity > 0 ? demand / capacity : 1;
+}
+
+/**
+ * The givers' walk. Two lanes carry (d0, d1) and two (d2, what the ties could give): each lane
+ * adds in the order of the JavaScript kernel's sums, so each sum has the same bits.
+ */
+export function givers(from: i32, to: i32, anyFar: bool, startP: usize, remoteStartP: usize, neighbourP: usize, weightP: usize, askP: usize, farSumsP: usize, wbP: usize, materialP: usize, shareP: usize, strainP: usize, givingP: usize, shortGiverP: usize, capBase: f64, betaStrain: f64): void {
+  let e = i32At(startP, from);
+  for (let j = from; j < to; j++) {
+    let d01 = f64x2.splat(0);
+    let d2Face = f64x2.splat(0);
+    let givingRemote: f64 = 0;
+    if (anyFar) {
+      const s = farSumsP + <usize>(5 * j) * 8;
+      d01 = v128.load(s);
+      d2Face = v128.load(s, 16);
+      givingRemote = load<f64>(s, 32);
+    }
+    for (const end = i32At(remoteStartP, j); e < end; e++) {
+      const a = askP + (<usize>i32At(neighbourP, e) << 5);
+      const w = f64x2.splat(f64At(weightP, e));
+      d01 = f64x2.add(d01, f64x2.mul(v128.load(a), w));
+      d2Face = f64x2.add(d2Face, f64x2.mul(v128.load(a, 16), w));
+    }
+    let d2Remote = f64x2.replace_lane(d2Face, 1, givingRemote);
+    for (const end = i32At(startP, j + 1); e < end; e++) {
+      const a = askP + (<usize>i32At(neighbourP, e) << 5);
+      const w = f64x2.splat(f64At(weightP, e));
+      d01 = f64x2.add(d01, f64x2.mul(v128.load(a), w));
+      d2Remote = f64x2.add(d2Remote, f64x2.mul(v128.load(a, 16), w));
+    }
+    const d0 = f64x2.extract_lane(d01, 0);
+    const d1 = f64x2.extract_lane(d01, 1);
+    const d2 = f64x2.extract_lane(d2Remote, 0);
+    setF64(givingP, 2 * j, f64x2.extract_lane(d2Face, 1));
+    setF64(givingP, 2 * j + 1, f64x2.extract_lane(d2Remote, 1));
+    const cap = capBase * (0.3 + 0.7 * f64At(wbP, j));
+    const capInstrumental = cap * f64At(materialP, j);
+    const f = 3 * j;
+    setF64(shareP, f, d0 > cap ? cap / d0 : 1);
+    setF64(shareP, f + 1, d1 > cap ? cap / d1 : 1);
+    setF64(shareP, f + 2, d2 > capInstrumental ? capInstrumental / d2 : 1);
+    setU8(shortGiverP, j, d0 > cap || d1 > cap || d2 > capInstrumental ? 1 : 0);
+    const load = (loadOf(d0, cap) + loadOf(d1, cap) + loadOf(d2, capInstrumental)) / 3;
+    setF64(strainP, j, betaStrain * Math.max(0, Math.min(1, load) - 0.5));
+  }
+}
+
+/** What short givers withhold from takers `from … to − 1`, in giver order (informal.ts). */
+export function withheld(from: i32, to: i32, n: i32, layers: i32, offsetsP: usize, neighbourP: usize, weightP: usize, channelP: usize, shareP: usize, shortGiverP: usize, shortNearbyP: usize, withheldP: usize, r0: f64, r1: f64, r2: f64): void {
+  for (let j = 0; j < n; j++) {
+    if (u8At(shortGiverP, j) == 0) continue;
+    const short0 = 1 - f64At(shareP, 3 * j);
+    const short1 = 1 - f64At(shareP, 3 * j + 1);
+    const short2 = 1 - f64At(shareP, 3 * j + 2);
+    for (let l = 0; l < layers; l++) {
+      const end = i32At(offsetsP, j * layers + l + 1);
+      for (let e = i32At(offsetsP, j * layers + l); e < end; e++) {
+        const c = u8At(channelP, e);
+        const i = i32At(neighbourP, e);
+        if (c == CLOSED || i < from || i >= to) continue;
+        const w = f64At(weightP, e);
+        const d = 3 * (i * layers + l);
+        if (c == REMOTE) {
+          addF64(withheldP, d, w * short0 * r0);
+          addF64(withheldP, d + 1, w * short1 * r1);
+          addF64(withheldP, d + 2, w * short2 * r2);
+        } else {
+          addF64(withheldP, d, w * short0);
+          addF64(withheldP, d + 1, w * short1);
+          addF64(withheldP, d + 2, w * short2);
+        }
+        setU8(shortNearbyP, i, 1);
+      }
+    }
+  }
+}
+
+/** Support received, by layer and function, and into each chunk's row of flows (informal.ts). */
+export function takers(from: i32, to: i32, n: i32, layers: i32, chunk: i32, needP: usize, askP: usize, receivedP: usize, receivedByLayerP: usize, deliveredP: usize, withheldP: usize, shortNearbyP: usize, flowChunksP: usize): void {
+  for (let i = from; i < to; i++) {
+    const f = 3 * i;
+    const row = 3 * layers * (i / chunk);
+    const touched = u8At(shortNearbyP, i) == 1;
+    const a0 = f64At(askP, 4 * i);
+    const a1 = f64At(askP, 4 * i + 1);
+    const a2 = f64At(askP, 4 * i + 2);
+    let g0: f64 = 0;
+    let g1: f64 = 0;
+    let g2: f64 = 0;
+    for (let l = 0, d = 3 * i * layers; l < layers; l++, d += 3) {
+      let l0 = f64At(deliveredP, d);
+      let l1 = f64At(deliveredP, d + 1);
+      let l2 = f64At(deliveredP, d + 2);
+      if (touched) {
+        l0 = Math.max(0, l0 - f64At(withheldP, d));
+        l1 = Math.max(0, l1 - f64At(withheldP, d + 1));
+        l2 = Math.max(0, l2 - f64At(withheldP, d + 2));
+        setF64(withheldP, d, 0);
+        setF64(withheldP, d + 1, 0);
+        setF64(withheldP, d + 2, 0);
+      }
+      const x0 = a0 * l0;
+      const x1 = a1 * l1;
+      const x2 = a2 * l2;
+      setF64(receivedByLayerP, l * n + i, x0 + x1 + x2);
+      addF64(flowChunksP, row + 3 * l, x0);
+      addF64(flowChunksP, row + 3 * l + 1, x1);
+      addF64(flowChunksP, row + 3 * l + 2, x2);
+      g0 += x0;
+      g1 += x1;
+      g2 += x2;
+    }
+    setU8(shortNearbyP, i, 0);
+    setF64(receivedP, f, g0);
+    setF64(receivedP, f + 1, g1);
+    setF64(receivedP, f + 2, g2);
+    setF64(needP, f, Math.max(0, f64At(needP, f) - g0));
+    setF64(needP, f + 1, Math.max(0, f64At(needP, f + 1) - g1));
+    setF64(needP, f + 2, Math.max(0, f64At(needP, f + 2) - g2));
+  }
+}

@@ -1,0 +1,106 @@
+// exp and log of sim/math.ts (fdlibm's), step for step, so they give its bits.
+
+@inline function highWord(x: f64): i32 {
+  return <i32>(reinterpret<i64>(x) >> 32);
+}
+@inline function lowWord(x: f64): i32 {
+  return <i32>reinterpret<i64>(x);
+}
+@inline function withHighWord(x: f64, high: i32): f64 {
+  return reinterpret<f64>((<i64>high << 32) | (reinterpret<i64>(x) & 0xffffffff));
+}
+@inline function fromHighWord(high: i32): f64 {
+  return reinterpret<f64>(<i64>high << 32);
+}
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700e0;
+const TWO_M1000 = 9.33263618503218878990e-302;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+export function exp(x: f64): f64 {
+  const ax = Math.abs(x);
+  if (!(ax < fromHighWord(0x40862e42))) {
+    if (x != x) return NaN;
+    if (x > 7.09782712893383973096e2) return Infinity;
+    if (x < -7.45133219101941108420e2) return 0;
+  }
+  let hi: f64 = 0;
+  let lo: f64 = 0;
+  let k: i32 = 0;
+  if (ax >= fromHighWord(0x3fd62e43)) {
+    if (ax < fromHighWord(0x3ff0a2b2)) {
+      hi = x > 0 ? x - LN2_HI : x + LN2_HI;
+      lo = x > 0 ? LN2_LO : -LN2_LO;
+      k = x > 0 ? 1 : -1;
+    } else {
+      const kf = Math.trunc(INV_LN2 * x + (x > 0 ? 0.5 : -0.5));
+      hi = x - kf * LN2_HI;
+      lo = kf * LN2_LO;
+      k = <i32>kf;
+    }
+    x = hi - lo;
+  } else if (ax < fromHighWord(0x3e300000)) {
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k == 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k >= -1021) return k <= 1023 ? y * fromHighWord((k + 1023) << 20) : y * 2 * fromHighWord((k + 1022) << 20);
+  return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
+}
+
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+export function log(x: f64): f64 {
+  let hx = highWord(x);
+  const lx = lowWord(x);
+  let k: i32 = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) == 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i0 = (hx + 0x95f64) & 0x100000;
+  x = withHighWord(x, hx | (i0 ^ 0x3ff00000));
+  k += i0 >> 20;
+  const f = x - 1;
+  const dk = <f64>k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    if (f == 0) return k == 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.3333333333333333 * f);
+    return k == 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  let i = hx - 0x6147a;
+  const w = z * z;
+  const j = 0x6b851 - hx;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  i |= j;
+  const r = t2 + t1;
+  if (i > 0) {
+    const hfsq = 0.5 * f * f;
+    return k == 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
+  }
+  return k == 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}

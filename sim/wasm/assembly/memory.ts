@@ -1,0 +1,25 @@
+// Reads and writes of the world's arrays by index, at the byte offsets the twins are given
+// (twins.ts): the arrays live in the one memory the module imports (arena.ts).
+
+@inline export function i32At(base: usize, i: i32): i32 {
+  return load<i32>(base + (<usize>i << 2));
+}
+@inline export function f64At(base: usize, i: i32): f64 {
+  return load<f64>(base + (<usize>i << 3));
+}
+@inline export function u8At(base: usize, i: i32): u8 {
+  return load<u8>(base + <usize>i);
+}
+@inline export function setF64(base: usize, i: i32, value: f64): void {
+  store<f64>(base + (<usize>i << 3), value);
+}
+@inline export function setI32(base: usize, i: i32, value: i32): void {
+  store<i32>(base + (<usize>i << 2), value);
+}
+@inline export function setU8(base: usize, i: i32, value: u8): void {
+  store<u8>(base + <usize>i, value);
+}
+@inline export function addF64(base: usize, i: i32, value: f64): void {
+  const at = base + (<usize>i << 3);
+  store<f64>(at, load<f64>(at) + value);
+}

@@ -1,0 +1,145 @@
+// The kernels that update each person from their own state (sim/day/*.ts, sim/record/recorder.ts),
+// the same arithmetic in the same order, so the same bits.
+import { exp, log } from './math';
+import { f64At, i32At, setF64, setU8, u8At } from './memory';
+
+// sim/random/keyed.ts: murmur3's finaliser and body round.
+@inline function fmix(h: i32): i32 {
+  h ^= <i32>(<u32>h >>> 16);
+  h *= 0x85ebca6b;
+  h ^= <i32>(<u32>h >>> 13);
+  h *= 0xc2b2ae35;
+  h ^= <i32>(<u32>h >>> 16);
+  return h;
+}
+@inline function absorb(h: i32, word: i32): i32 {
+  let k = word * 0xcc9e2d51;
+  k = rotl<i32>(k, 15);
+  k *= 0x1b873593;
+  h ^= k;
+  h = rotl<i32>(h, 13);
+  return h * 5 + 0xe6546b64;
+}
+@inline function uniform(key: i32, item: i32, draw: i32): f64 {
+  return <f64><u32>fmix(absorb(absorb(key, item), draw) ^ 8) * (1.0 / 4294967296.0);
+}
+
+export function shocks(from: i32, to: i32, needP: usize, materialP: usize, contactP: usize, contactRefP: usize, key: i32, pEmotional: f64, pInformational: f64, poverty: f64, rateInstrumental: f64, mean: f64, isolation: f64): void {
+  for (let i = from; i < to; i++) {
+    const f = 3 * i;
+    if (uniform(key, i, 0) < pEmotional) setF64(needP, f, f64At(needP, f) - mean * log(1 - uniform(key, i, 1)));
+    if (uniform(key, i, 2) < pInformational) setF64(needP, f + 1, f64At(needP, f + 1) - mean * log(1 - uniform(key, i, 3)));
+    const pInstrumental = Math.min(1, rateInstrumental * (1 + poverty * (1 - f64At(materialP, i))));
+    if (uniform(key, i, 4) < pInstrumental) setF64(needP, f + 2, f64At(needP, f + 2) - mean * log(1 - uniform(key, i, 5)));
+    const lost = f64At(contactRefP, i) - f64At(contactP, i);
+    if (lost > 0) setF64(needP, f, f64At(needP, f) + isolation * lost);
+  }
+}
+
+export function contactMemory(from: i32, to: i32, contactP: usize, contactRefP: usize, memory: f64): void {
+  for (let i = from; i < to; i++) setF64(contactRefP, i, f64At(contactRefP, i) + (f64At(contactP, i) - f64At(contactRefP, i)) / memory);
+}
+
+export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64): void {
+  for (let i = from; i < to; i++) {
+    const f = 3 * i;
+    const keep = Math.max(0, 1 - decay * (0.5 + f64At(iAmP, i)));
+    setF64(needP, f, f64At(needP, f) * keep);
+    setF64(needP, f + 1, f64At(needP, f + 1) * keep);
+    setF64(needP, f + 2, f64At(needP, f + 2) * keep);
+  }
+}
+
+@inline function clamp01(x: f64): f64 {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+@inline function shareOf(count: i32, ties: i32): f64 {
+  return ties == 0 ? 0 : <f64>count / <f64>ties;
+}
+
+export function perception(from: i32, to: i32, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
+  for (let i = from; i < to; i++) {
+    const f = 3 * i;
+    const faceToFace = f64At(givingP, 2 * i);
+    const remote = f64At(givingP, 2 * i + 1);
+    const friends = i32At(offsetsP, i * layers + friend + 1) - i32At(offsetsP, i * layers + friend);
+    const kinTies = i32At(offsetsP, i * layers + kin + 1) - i32At(offsetsP, i * layers + kin);
+    const lonelyFriends = shareOf(i32At(lonelyFriendsP, i), friends);
+    const lonelyKin = shareOf(i32At(lonelyKinP, i), kinTies);
+    const fromGroup = f64At(belongingP, i);
+    const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
+    const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
+    const p2 = faceToFace + r2 * remote + offer2 + f64At(savingsBelongingP, i);
+    const q0 = f64At(perceivedP, f) + (1 - exp(-p0 / s0) - f64At(perceivedP, f)) * gain;
+    const q1 = f64At(perceivedP, f + 1) + (1 - exp(-p1 / s0) - f64At(perceivedP, f + 1)) * gain;
+    const q2 = f64At(perceivedP, f + 2) + (1 - exp(-p2 / s0) - f64At(perceivedP, f + 2)) * gain;
+    setF64(perceivedP, f, q0);
+    setF64(perceivedP, f + 1, q1);
+    setF64(perceivedP, f + 2, q2);
+    setF64(iHaveP, i, (q0 + q1 + q2) / 3);
+    const spread = kappa * lonelyFriends + kappaKin * lonelyKin;
+    const target = clamp01(1 - exp(-(f64At(contactP, i) + fromGroup) / c0) - spread);
+    setF64(connP, i, f64At(connP, i) + (target - f64At(connP, i)) * gain);
+  }
+}
+
+export function wellbeing(from: i32, to: i32, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
+  for (let i = from; i < to; i++) {
+    const f = 3 * i;
+    const s = 1 - exp(-(f64At(needP, f) + f64At(needP, f + 1) + f64At(needP, f + 2)));
+    setF64(stressP, i, s);
+    const iHave = f64At(iHaveP, i);
+    const target = clamp01(f64At(wb0P, i) + betaC * (f64At(connP, i) - 0.5) - betaS * s * (1 - gamma * iHave) - f64At(strainP, i));
+    const resilience = (f64At(iAmP, i) + f64At(iCanP, i) + iHave) / 3;
+    const wb = f64At(wbP, i);
+    setF64(wbP, i, wb + (settle ? 1 : 1 - exp(-rho * (0.5 + resilience))) * (target - wb));
+  }
+}
+
+export function distress(from: i32, to: i32, tracking: bool, inWindow: bool, wbP: usize, distressedP: usize, wbMinP: usize, daysDistressedP: usize, distressedInWindowP: usize, distressBelow: f64): void {
+  for (let i = from; i < to; i++) {
+    const wb = f64At(wbP, i);
+    const distressed: u8 = wb < distressBelow ? 1 : 0;
+    setU8(distressedP, i, distressed);
+    if (!tracking) continue;
+    if (wb < f64At(wbMinP, i)) setF64(wbMinP, i, wb);
+    if (distressed) {
+      store<i32>(daysDistressedP + (<usize>i << 2), i32At(daysDistressedP, i) + 1);
+      if (inWindow) setU8(distressedInWindowP, i, 1);
+    }
+  }
+}
+
+/** Σ values[members[m] · stride + offset] over m in first … end − 1, in four interleaved sums (recorder.ts memberSum). */
+export function memberSum(valuesP: usize, bytes: i32, stride: i32, offset: i32, membersP: usize, first: i32, end: i32): f64 {
+  return bytes == 8 ? memberSumOf<f64>(valuesP, stride, offset, membersP, first, end) : memberSumOf<u8>(valuesP, stride, offset, membersP, first, end);
+}
+
+@inline function valueAt<T>(valuesP: usize, index: i32): f64 {
+  return <f64>load<T>(valuesP + (<usize>index) * sizeof<T>());
+}
+
+function memberSumOf<T>(valuesP: usize, stride: i32, offset: i32, membersP: usize, first: i32, end: i32): f64 {
+  let s0: f64 = 0;
+  let s1: f64 = 0;
+  let s2: f64 = 0;
+  let s3: f64 = 0;
+  let m = first;
+  for (; m + 3 < end; m += 4) {
+    s0 += valueAt<T>(valuesP, i32At(membersP, m) * stride + offset);
+    s1 += valueAt<T>(valuesP, i32At(membersP, m + 1) * stride + offset);
+    s2 += valueAt<T>(valuesP, i32At(membersP, m + 2) * stride + offset);
+    s3 += valueAt<T>(valuesP, i32At(membersP, m + 3) * stride + offset);
+  }
+  for (; m < end; m++) s0 += valueAt<T>(valuesP, i32At(membersP, m) * stride + offset);
+  return s0 + s1 + (s2 + s3);
+}
+
+/** Counts members' wellbeing into a histogram of `bins` bins (recorder.ts). */
+export function histogram(wbP: usize, membersP: usize, first: i32, end: i32, histP: usize, bins: i32): void {
+  for (let m = first; m < end; m++) {
+    const bin = <i32>Math.min(<f64>(bins - 1), Math.floor(f64At(wbP, i32At(membersP, m)) * <f64>bins));
+    const at = histP + (<usize>bin << 2);
+    store<i32>(at, load<i32>(at) + 1);
+  }
+}

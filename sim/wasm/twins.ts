@@ -1,0 +1,123 @@
+/**
+ * The kernels' WebAssembly twins (sim/wasm/assembly, AssemblyScript): for a world whose arrays are
+ * in an arena (arena.ts), each kernel of day/kernels.ts runs as WebAssembly over the same arrays,
+ * given their byte offsets. A twin does its kernel's arithmetic in its order (IEEE arithmetic is
+ * the same in both), so it gives the same bits — a test compares every twin with its kernel, byte
+ * for byte — in about a third of the time: no bounds or type checks on each load, and two f64
+ * lanes in the givers' walk. The JavaScript kernels stay the reference, and run wherever a world
+ * is not in an arena (the viewer, beyond what wasm32 addresses).
+ */
+import { MEMBER_SUMS, type DistressContext } from '../record/recorder.ts';
+import type { PerceptionContext } from '../day/perception.ts';
+import type { ShocksContext } from '../day/shocks.ts';
+import { LAYER } from '../network/layers.ts';
+import { CHUNK, type Kernel } from '../parallel.ts';
+import type { World } from '../world.ts';
+import { TWINS_WASM } from './binary.ts';
+
+/** The module's exports: every argument an i32 offset or count, or an f64. */
+interface Exports {
+  [name: string]: (...args: number[]) => number;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+function module(): WebAssembly.Module {
+  if (compiled === null) compiled = new WebAssembly.Module(Uint8Array.from(atob(TWINS_WASM), (c) => c.charCodeAt(0)));
+  return compiled;
+}
+
+/** Sums over a subgroup's members (record/recorder.ts), as the twins or in JavaScript. */
+export interface MemberSums {
+  memberSum(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array, first: number, end: number): number;
+  histogram(wb: Float64Array, members: Int32Array, first: number, end: number, histogram: Int32Array, at: number, bins: number): void;
+}
+
+/** The twins of one memory: kernels by name, and the subgroup sums' inner loops. */
+export interface Twins {
+  readonly memory: WebAssembly.Memory;
+  /** The memory's buffers that the world's arrays were cut from (arena.ts). */
+  readonly buffers: WeakSet<ArrayBufferLike>;
+  readonly kernels: Readonly<Record<string, Kernel<never>>>;
+  readonly sums: MemberSums;
+}
+
+/**
+ * Whether every array a kernel may touch is in the twins' memory. A world built in an arena keeps
+ * them there; an array put in its place from elsewhere (as a test may do with the open-tie lists)
+ * would be read at an offset into the wrong memory, so the kernels then run as JavaScript.
+ */
+export function inMemory(world: World, twins: Twins): boolean {
+  const arrays = [world.flowChunks, world.subgroupSums, world.subgroupHistograms, ...world.subgroupMembers];
+  for (const holder of [world.persons, world.scratch, world.network, world.openTies]) {
+    for (const value of Object.values(holder)) if (ArrayBuffer.isView(value)) arrays.push(value as Int32Array);
+  }
+  return arrays.every((array) => twins.buffers.has(array.buffer));
+}
+
+/** A typed array's byte offset in the memory (an arena's arrays start at 0 of their buffer). */
+const at = (array: ArrayBufferView) => array.byteOffset;
+
+/** Instantiates the twins over `memory`, the arena the world's arrays were cut from `buffers` of. */
+export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBufferLike>): Twins {
+  const x = new WebAssembly.Instance(module(), { env: { memory } }).exports as unknown as Exports;
+  const kernels: Record<string, Kernel<never>> = {
+    shocks: (w: World, c: ShocksContext, from, to) => {
+      const p = w.persons;
+      const s = w.params.shocks;
+      x.shocks(from, to, at(p.need), at(p.material), at(p.contact), at(p.contactRef), c.key, c.pEmotional, c.pInformational, c.poverty, s.rate.instrumental, s.mean, s.isolation);
+    },
+    contactMemory: (w: World, _c: unknown, from, to) => x.contactMemory(from, to, at(w.persons.contact), at(w.persons.contactRef), w.params.perception.contactMemory),
+    asks: (w: World, _c: unknown, from, to) => {
+      const p = w.persons;
+      x.asks(from, to, at(p.need), at(p.iCan), at(p.wb), at(w.scratch.ask), at(w.scratch.openWeight), w.params.support.sigma);
+    },
+    givers: (w: World, _c: unknown, from, to) => {
+      const o = w.openTies;
+      const s = w.scratch;
+      const anyFar = o.far > 0;
+      if (anyFar) x.gatherFar(from, to, o.block, at(o.farStart), at(o.farGiver), at(o.farAsker), at(o.farWeight), at(o.farRemote), at(s.ask), at(s.farSums));
+      const { capBase, strain } = w.params.support;
+      x.givers(from, to, anyFar ? 1 : 0, at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(s.ask), at(s.farSums), at(w.persons.wb), at(w.persons.material), at(s.share), at(s.strain), at(s.giving), at(s.shortGiver), capBase, strain);
+    },
+    withheld: (w: World, _c: unknown, from, to) => {
+      const net = w.network;
+      const s = w.scratch;
+      const r = w.params.support.effRemote;
+      x.withheld(from, to, w.n, net.layers, at(net.offsets), at(net.neighbour), at(net.weight), at(net.channel), at(s.share), at(s.shortGiver), at(s.shortNearby), at(s.withheld), r.emotional, r.informational, r.instrumental);
+    },
+    takers: (w: World, _c: unknown, from, to) => {
+      const s = w.scratch;
+      x.takers(from, to, w.n, w.network.layers, CHUNK, at(w.persons.need), at(s.ask), at(s.received), at(s.receivedByLayer), at(s.delivered), at(s.withheld), at(s.shortNearby), at(w.flowChunks));
+    },
+    needs: (w: World, _c: unknown, from, to) => x.needs(from, to, at(w.persons.need), at(w.persons.iAm), w.params.needs.decay),
+    perception: (w: World, c: PerceptionContext, from, to) => {
+      const p = w.persons;
+      const s = w.scratch;
+      const { s0, c0, kappa, kappaKin } = w.params.perception;
+      const r = w.params.support.effRemote;
+      const [offer0, offer1, offer2] = c.offer;
+      x.perception(from, to, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
+    },
+    wellbeing: (w: World, settle: boolean, from, to) => {
+      const p = w.persons;
+      const { betaC, betaS, gamma, rho } = w.params.wellbeing;
+      x.wellbeing(from, to, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
+    },
+    distress: (w: World, c: DistressContext, from, to) => {
+      const p = w.persons;
+      x.distress(from, to, c.tracking ? 1 : 0, c.inWindow ? 1 : 0, at(p.wb), at(p.distressed), at(p.wbMin), at(p.daysDistressed), at(p.distressedInWindow), w.params.thresholds.distress);
+    },
+  };
+  const sums: MemberSums = {
+    // The twin reads doubles and bytes, the types of every mean outcome's column (record/outcomes.ts).
+    memberSum: (values, stride, offset, members, first, end) =>
+      values instanceof Float64Array || values instanceof Uint8Array
+        ? x.memberSum(at(values), values.BYTES_PER_ELEMENT, stride, offset, at(members), first, end)
+        : MEMBER_SUMS.memberSum(values, stride, offset, members, first, end),
+    histogram: (wb, members, first, end, histogram, offset, bins) => {
+      x.histogram(at(wb), at(members), first, end, at(histogram) + 4 * offset, bins);
+    },
+  };
+  return { memory, buffers, kernels, sums };
+}

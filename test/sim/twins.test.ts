@@ -1,0 +1,129 @@
+/**
+ * sim/wasm: every kernel's WebAssembly twin must give its JavaScript kernel's bits. Two worlds of
+ * one scenario and seed, one in an arena (twins) and one not, are stepped day by day, and after
+ * each day every array a day touches and every recorded outcome must agree byte for byte —
+ * with the open ties split into near and far (as beyond 262,144 persons) and not.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { binaryText, compileTwins } from '../../cli/build-wasm.ts';
+import { armNames, armParams, type Scenario } from '../../scenarios/scenario.ts';
+import { settle } from '../../sim/day/settle.ts';
+import { step } from '../../sim/day/step.ts';
+import { buildWorld, type World } from '../../sim/world.ts';
+import { allocateOpenTies } from '../../sim/network/open.ts';
+import { createRecorder, type Recorder } from '../../sim/record/recorder.ts';
+import { Arena } from '../../sim/wasm/arena.ts';
+import { inMemory } from '../../sim/wasm/twins.ts';
+import { resolveParams, Simulation, type Params } from '../../sim/index.ts';
+
+const scenario = (name: string) => JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')) as Scenario;
+
+interface Run {
+  world: World;
+  recorder: Recorder;
+}
+
+/** A world of day 0, in `arena` or not; open ties in blocks of `block` persons when given. */
+function start(params: Params, seed: number, arena: Arena | false, block?: number): Run {
+  const world = buildWorld(params, seed, arena);
+  if (block !== undefined) world.openTies = allocateOpenTies(world.network, block, arena);
+  settle(world);
+  return { world, recorder: createRecorder(params.days) };
+}
+
+type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+/** Every typed array a day can write, by name. */
+function arraysOf({ world, recorder }: Run): Record<string, Typed> {
+  const out: Record<string, Typed> = {};
+  for (const [group, holder] of Object.entries({ persons: world.persons, scratch: world.scratch, openTies: world.openTies })) {
+    for (const [name, value] of Object.entries(holder)) if (ArrayBuffer.isView(value)) out[`${group}.${name}`] = value as Typed;
+  }
+  out.flowChunks = world.flowChunks;
+  out.subgroupSums = world.subgroupSums;
+  out.subgroupHistograms = world.subgroupHistograms;
+  out.flows = world.flows;
+  for (const [name, values] of Object.entries(recorder.daily)) out[`daily.${name}`] = values;
+  for (const [name, values] of Object.entries(recorder.world)) out[`world.${name}`] = values;
+  out['recorder.flows'] = recorder.flows;
+  return out;
+}
+
+/** The first array (and item) whose bytes differ, or null. */
+function firstDifference(a: Run, b: Run): string | null {
+  const left = arraysOf(a);
+  const right = arraysOf(b);
+  for (const [name, array] of Object.entries(left)) {
+    const bytes = (x: Typed) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+    const l = bytes(array);
+    const r = bytes(right[name]);
+    if (l.length !== r.length) return `${name}: ${l.length} against ${r.length} bytes`;
+    for (let k = 0; k < l.length; k++) {
+      if (l[k] !== r[k]) {
+        const item = Math.floor(k / array.BYTES_PER_ELEMENT);
+        return `${name}[${item}]: ${array[item]} (JavaScript) against ${right[name][item]} (WebAssembly)`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Steps both runs to the end, comparing after settling and after every day. */
+function compareDayByDay(params: Params, seed: number, block?: number): number {
+  const js = start(params, seed, false, block);
+  const wasm = start(params, seed, new Arena(), block);
+  expect(js.world.twins).toBeNull();
+  expect(wasm.world.twins !== null && inMemory(wasm.world, wasm.world.twins), 'the twins run').toBe(true);
+  expect(firstDifference(js, wasm), 'after settling').toBeNull();
+  for (let day = 0; day < params.days; day++) {
+    step(js.world, js.recorder);
+    step(wasm.world, wasm.recorder);
+    const difference = firstDifference(js, wasm);
+    if (difference !== null) return expect.fail(`day ${day}: ${difference}`);
+  }
+  return wasm.world.openTies.far;
+}
+
+describe('the kernels’ WebAssembly twins', () => {
+  it('are compiled from their sources as committed (npm run build:wasm)', async () => {
+    const committed = readFileSync(new URL('../../sim/wasm/binary.ts', import.meta.url), 'utf8');
+    expect(committed, 'sim/wasm/binary.ts is out of date: run npm run build:wasm').toBe(binaryText(await compileTwins()));
+  }, 60_000);
+
+  for (const [name, persons] of [
+    ['covid-lockdown', 1500],
+    ['savings-groups', 1200],
+    ['digital-divide', 1200],
+  ] as const) {
+    it(`give the JavaScript kernels' bits every day of each arm of ${name}`, () => {
+      const s = scenario(name);
+      for (const arm of armNames(s)) compareDayByDay(armParams(s, arm, { persons, days: 250 }), 7);
+    }, 120_000);
+  }
+
+  it('give the same bits with the open ties split into near and far blocks', () => {
+    const s = scenario('covid-lockdown');
+    for (const arm of armNames(s)) expect(compareDayByDay(armParams(s, arm, { persons: 3000, days: 200 }), 3, 512)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('run wherever shared WebAssembly memory exists, unless JavaScript kernels are asked for', () => {
+    const params = resolveParams({ persons: 300, days: 5 });
+    expect(new Simulation(params, 1).world.twins).not.toBeNull();
+    expect(new Simulation(params, 1, { kernels: 'js' }).world.twins).toBeNull();
+  });
+
+  it('give way to the JavaScript kernels when an array is put in from outside the arena', () => {
+    const params = resolveParams({ persons: 400, days: 30 });
+    const sim = new Simulation(params, 5);
+    const twins = sim.world.twins!;
+    expect(inMemory(sim.world, twins)).toBe(true);
+    sim.world.openTies = allocateOpenTies(sim.world.network);
+    sim.world.tiesChanged = true;
+    expect(inMemory(sim.world, twins)).toBe(false);
+    while (!sim.done) sim.step();
+    const reference = new Simulation(params, 5, { kernels: 'js' });
+    while (!reference.done) reference.step();
+    expect(sim.results().daily.wbMean).toEqual(reference.results().daily.wbMean);
+  });
+});
