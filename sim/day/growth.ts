@@ -12,6 +12,7 @@
  * last place in a group is settled in person order, so the result never depends on threads.
  */
 import { GOVERNANCE, KIND, MODE } from '../groups/store.ts';
+import { listMembers } from '../groups/members.ts';
 import { LAYER } from '../network/layers.ts';
 import { dayKey, uniformAt } from '../random/index.ts';
 import type { World } from '../world.ts';
@@ -19,14 +20,14 @@ import type { World } from '../world.ts';
 /** Draw numbers of the `groups` stream, per person and day. */
 const DRAW = { leave: 0, form: 1, join: 2 } as const;
 
-function learning(world: World): void {
-  const n = world.n;
+function learning(world: World, members: Int32Array): void {
   const { exp, iCan, group } = world.persons;
   const { metGroup, groupReceived } = world.scratch;
   const { experience, capacityBuilding } = world.params.growth;
   const { meetRate, professionalCapacityBuilding } = world.params.shg;
   const governance = world.groups.columns.governance;
-  for (let i = 0; i < n; i++) {
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
     if (!metGroup[i]) continue;
     // At most the whole gap: η_exp·received can pass 1 when a member receives a lot.
     exp[i] += Math.min(1, experience * groupReceived[i]) * (1 - exp[i]);
@@ -35,14 +36,13 @@ function learning(world: World): void {
   }
 }
 
-function leaving(world: World, key: number): void {
-  const n = world.n;
+function leaving(world: World, key: number, persons: Int32Array): void {
   const { group, stress, exp, calmDays } = world.persons;
   const { leaveStress, leaveDays, pLeave, mentorExp } = world.params.shg;
   const members = world.groups.columns.members;
-  for (let i = 0; i < n; i++) {
+  for (let m = 0; m < persons.length; m++) {
+    const i = persons[m];
     const k = group[i];
-    if (k < 0) continue;
     calmDays[i] = stress[i] < leaveStress ? calmDays[i] + 1 : 0;
     if (calmDays[i] >= leaveDays && exp[i] <= mentorExp && uniformAt(key, i, DRAW.leave) < pLeave) {
       group[i] = -1;
@@ -136,8 +136,10 @@ function dissolving(world: World): void {
 
 export function growth(world: World): void {
   const key = dayKey(world.keys.groups, world.today);
-  learning(world);
-  leaving(world, key);
+  // Learning and leaving concern members only: those in a group as phase 10 begins.
+  const members = listMembers(world);
+  learning(world, members);
+  leaving(world, key, members);
   joining(world, key);
   dissolving(world);
 }

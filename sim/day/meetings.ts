@@ -8,9 +8,11 @@
  *   instrumental   in savings groups, a payout from the pool, never more than the pool holds
  *   belonging      belong · min(8, active − 1) / 7   (contact-equivalents, used in phase 8)
  * Online meetings scale all but payouts by effRemote; professional leadership (Hedlund et al. 2019) gives
- * more information and less belonging. Group sums are reduced in person order.
+ * more information and less belonging. Group sums are reduced in person order, over the persons
+ * in a group (groups/members.ts).
  */
 import { KIND, MEETING, MODE, GOVERNANCE } from '../groups/store.ts';
+import { listMembers } from '../groups/members.ts';
 import { LAYER } from '../network/layers.ts';
 import type { Environment } from '../timeline/environment.ts';
 import type { World } from '../world.ts';
@@ -52,9 +54,18 @@ export function meetings(world: World): void {
     paidIn[k] = 0;
   }
 
-  for (let i = 0; i < n; i++) {
+  // Only those who meet receive or belong: everyone starts the day's meeting values at 0.
+  metGroup.fill(0);
+  belonging.fill(0);
+  savingsBelonging.fill(0);
+  groupReceived.fill(0);
+  receivedByLayer.fill(0, fromShg, fromShg + n);
+
+  const members = listMembers(world);
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
     const k = group[i];
-    if (k < 0 || !takesPart(meeting[k], digital[i])) continue;
+    if (!takesPart(meeting[k], digital[i])) continue;
     active[k]++;
     expSum[k] += exp[i];
     if (kind[k] === SAVINGS) {
@@ -63,16 +74,11 @@ export function meetings(world: World): void {
     }
   }
 
-  for (let i = 0, f = 0; i < n; i++, f += 3) {
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
+    const f = 3 * i;
     const k = group[i];
-    if (k < 0 || !takesPart(meeting[k], digital[i])) {
-      metGroup[i] = 0;
-      belonging[i] = 0;
-      savingsBelonging[i] = 0;
-      groupReceived[i] = 0;
-      receivedByLayer[fromShg + i] = 0;
-      continue;
-    }
+    if (!takesPart(meeting[k], digital[i])) continue;
     const online = meeting[k] === ONLINE;
     const professional = governance[k] === PROFESSIONAL;
     const others = active[k] - 1;

@@ -76,6 +76,7 @@ export const DAY_FIELDS = {
   savingsBelonging: { type: Real, doc: 'belonging from today’s meeting of a savings group, which also offers instrumental support (phase 8)' },
   groupReceived: { type: Real, doc: 'support received in the group today' },
   unmetFormal: { type: Real, doc: 'asked of formal services today and not given' },
+  members: { type: Int32Array, doc: 'the persons in a group, in person order, as groups/members.ts last listed them' },
 } as const;
 
 export type Persons = Columns<typeof PERSON_FIELDS>;
