@@ -22,7 +22,8 @@ interface Exports {
 
 let compiled: WebAssembly.Module | null = null;
 
-function module(): WebAssembly.Module {
+/** The compiled module (once per thread). */
+export function twinsModule(): WebAssembly.Module {
   if (compiled === null) compiled = new WebAssembly.Module(Uint8Array.from(atob(TWINS_WASM), (c) => c.charCodeAt(0)));
   return compiled;
 }
@@ -60,7 +61,7 @@ const at = (array: ArrayBufferView) => array.byteOffset;
 
 /** Instantiates the twins over `memory`, the arena the world's arrays were cut from `buffers` of. */
 export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBufferLike>): Twins {
-  const x = new WebAssembly.Instance(module(), { env: { memory } }).exports as unknown as Exports;
+  const x = new WebAssembly.Instance(twinsModule(), { env: { memory } }).exports as unknown as Exports;
   const kernels: Record<string, Kernel<never>> = {
     shocks: (w: World, c: ShocksContext, from, to) => {
       const p = w.persons;

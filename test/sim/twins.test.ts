@@ -14,7 +14,8 @@ import { buildWorld, type World } from '../../sim/world.ts';
 import { allocateOpenTies } from '../../sim/network/open.ts';
 import { createRecorder, type Recorder } from '../../sim/record/recorder.ts';
 import { Arena } from '../../sim/wasm/arena.ts';
-import { inMemory } from '../../sim/wasm/twins.ts';
+import { inMemory, twinsModule } from '../../sim/wasm/twins.ts';
+import { exp, log } from '../../sim/math.ts';
 import { resolveParams, Simulation, type Params } from '../../sim/index.ts';
 
 const scenario = (name: string) => JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')) as Scenario;
@@ -84,6 +85,62 @@ function compareDayByDay(params: Params, seed: number, block?: number): number {
   }
   return wasm.world.openTies.far;
 }
+
+/** Doubles at every edge the exp and log ports branch on, a few ulps either side, and a spread between. */
+function edgeInputs(): Float64Array {
+  const bits = new Float64Array(1);
+  const words = new Int32Array(bits.buffer);
+  const fromHigh = (high: number, low = 0) => ((words[1] = high), (words[0] = low), bits[0]);
+  const edges = [0, 0.5, 1, 2, 700, 709, 709.78, 709.79, 745.1, 745.2, 1e-300, 5e-324, 2.2250738585072014e-308, Math.LN2, 1e-5, 0.1, 3, 30];
+  for (const high of [0x40862e42, 0x3fd62e43, 0x3ff0a2b2, 0x3e300000, 0x00100000, 0x3fe6a09e, 0x3ff6a09e]) edges.push(fromHigh(high));
+  const values: number[] = [NaN, Infinity, -Infinity];
+  for (const edge of edges) {
+    for (const sign of [1, -1]) {
+      values.push(sign * edge);
+      bits[0] = sign * edge;
+      for (let step = 1; step <= 3; step++) {
+        const at = bits[0];
+        for (const delta of [step, -step]) {
+          bits[0] = at;
+          words[0] += delta; // a few ulps away (the low word only: fine for these)
+          values.push(bits[0]);
+          bits[0] = at;
+        }
+      }
+    }
+  }
+  // A spread: every binade from 2^−40 to 2^10, both signs, several mantissas.
+  for (let e = -40; e <= 10; e++) for (const m of [1, 1.1, 1.37, 1.5, 1.73, 1.999]) values.push(m * 2 ** e, -m * 2 ** e);
+  if (values.length % 2 === 1) values.push(0.25);
+  return Float64Array.from(values);
+}
+
+describe('the WebAssembly exp and log', () => {
+  const memory = new WebAssembly.Memory({ initial: 4, maximum: 4, shared: true });
+  const x = new WebAssembly.Instance(twinsModule(), { env: { memory } }).exports as Record<string, (...args: number[]) => void>;
+  const inputs = edgeInputs();
+  const run = (name: string, xs: Float64Array) => {
+    new Float64Array(memory.buffer, 65536, xs.length).set(xs);
+    x[name](65536, 65536 + 8 * xs.length, xs.length);
+    return new Float64Array(memory.buffer, 65536 + 8 * xs.length, xs.length).slice();
+  };
+  const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+
+  it('exp in pairs of lanes gives sim/math.ts exp’s bits, each lane whatever the other holds', () => {
+    // Each value beside each of a few others, so lanes that take different paths meet.
+    for (const partner of [0, 1e-10, -0.2, 0.5, -1, 2, 800, NaN]) {
+      const xs = Float64Array.from(Array.from(inputs, (v) => [v, partner]).flat());
+      const out = run('expPairs', xs);
+      xs.forEach((v, k) => expect(same(out[k], exp(v)), `exp(${v}) beside ${partner}: ${out[k]} against ${exp(v)}`).toBe(true));
+    }
+  });
+
+  it('log gives sim/math.ts log’s bits', () => {
+    const xs = Float64Array.from([...inputs, ...Array.from(inputs, Math.abs)]);
+    const out = run('logs', xs);
+    xs.forEach((v, k) => expect(same(out[k], log(v)), `log(${v})`).toBe(true));
+  });
+});
 
 describe('the kernels’ WebAssembly twins', () => {
   it('are compiled from their sources as committed (npm run build:wasm)', async () => {

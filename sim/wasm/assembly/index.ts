@@ -1,3 +1,4 @@
 // The kernels' WebAssembly twins (sim/wasm/twins.ts): each gives its JavaScript kernel's bits.
 export { asks, gatherFar, givers, withheld, takers } from './informal';
 export { shocks, contactMemory, needs, perception, wellbeing, distress, memberSum, histogram } from './persons';
+export { expPairs, logs } from './math';

@@ -104,3 +104,51 @@ export function log(x: f64): f64 {
   }
   return k == 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
 }
+
+// exp()'s thresholds: ½·ln 2, 1½·ln 2 and 2^−28, by their high words.
+const HALF_LN2 = 0.3465735912322998; // 0x3fd62e43
+const ONE_AND_HALF_LN2 = 1.0397205352783203; // 0x3ff0a2b2
+const TINY = 3.725290298461914e-9; // 0x3e300000
+
+/**
+ * exp() of two values in the two lanes, each lane with exp()'s bits: the reduction and polynomial
+ * are exp()'s, with k = 0 below ½·ln 2 (which then adds and subtracts only zeros, exactly) and ±1
+ * up to 1½·ln 2, and lanes under 2^−28 give 1 + x as there. Beyond |x| ≥ 700, where exp() takes
+ * other paths, both lanes go through exp().
+ */
+export function exp2(x: v128): v128 {
+  const ax = f64x2.abs(x);
+  if (!i64x2.all_true(f64x2.lt(ax, f64x2.splat(700)))) {
+    return f64x2.replace_lane(f64x2.splat(exp(f64x2.extract_lane(x, 0))), 1, exp(f64x2.extract_lane(x, 1)));
+  }
+  const positive = f64x2.gt(x, f64x2.splat(0));
+  const sign = v128.bitselect(f64x2.splat(1), f64x2.splat(-1), positive);
+  const half = v128.bitselect(f64x2.splat(0.5), f64x2.splat(-0.5), positive);
+  const kRounded = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), x), half));
+  const kNear = v128.bitselect(sign, kRounded, f64x2.lt(ax, f64x2.splat(ONE_AND_HALF_LN2)));
+  const k = v128.bitselect(kNear, f64x2.splat(0), f64x2.ge(ax, f64x2.splat(HALF_LN2)));
+  const hi = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
+  p = f64x2.add(f64x2.splat(P3), f64x2.mul(t, p));
+  p = f64x2.add(f64x2.splat(P2), f64x2.mul(t, p));
+  p = f64x2.add(f64x2.splat(P1), f64x2.mul(t, p));
+  const c = f64x2.sub(r, f64x2.mul(t, p));
+  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2), c));
+  const y = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.sub(lo, q), hi));
+  const exponent = i64x2.add(i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k)), i64x2.splat(1023));
+  const scaled = f64x2.mul(y, i64x2.shl(exponent, 52));
+  return v128.bitselect(f64x2.add(f64x2.splat(1), x), scaled, f64x2.lt(ax, f64x2.splat(TINY)));
+}
+
+/** exp2() over `count` (even) doubles at `xP`, two at a time, into `outP`: for the tests. */
+export function expPairs(xP: usize, outP: usize, count: i32): void {
+  for (let k = 0; k < count; k += 2) v128.store(outP + (<usize>k << 3), exp2(v128.load(xP + (<usize>k << 3))));
+}
+
+/** log() over `count` doubles at `xP`, into `outP`: for the tests. */
+export function logs(xP: usize, outP: usize, count: i32): void {
+  for (let k = 0; k < count; k++) store<f64>(outP + (<usize>k << 3), log(load<f64>(xP + (<usize>k << 3))));
+}

@@ -1,6 +1,6 @@
 // The kernels that update each person from their own state (sim/day/*.ts, sim/record/recorder.ts),
 // the same arithmetic in the same order, so the same bits.
-import { exp, log } from './math';
+import { exp2, log } from './math';
 import { f64At, i32At, setF64, setU8, u8At } from './memory';
 
 // sim/random/keyed.ts: murmur3's finaliser and body round.
@@ -50,6 +50,9 @@ export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64)
   }
 }
 
+@inline function pair(a: f64, b: f64): v128 {
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
+}
 @inline function clamp01(x: f64): f64 {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
@@ -70,15 +73,18 @@ export function perception(from: i32, to: i32, layers: i32, friend: i32, kin: i3
     const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
     const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
     const p2 = faceToFace + r2 * remote + offer2 + f64At(savingsBelongingP, i);
-    const q0 = f64At(perceivedP, f) + (1 - exp(-p0 / s0) - f64At(perceivedP, f)) * gain;
-    const q1 = f64At(perceivedP, f + 1) + (1 - exp(-p1 / s0) - f64At(perceivedP, f + 1)) * gain;
-    const q2 = f64At(perceivedP, f + 2) + (1 - exp(-p2 / s0) - f64At(perceivedP, f + 2)) * gain;
+    // The four exponentials in two pairs of lanes.
+    const e01 = exp2(pair(-p0 / s0, -p1 / s0));
+    const e2c = exp2(pair(-p2 / s0, -(f64At(contactP, i) + fromGroup) / c0));
+    const q0 = f64At(perceivedP, f) + (1 - f64x2.extract_lane(e01, 0) - f64At(perceivedP, f)) * gain;
+    const q1 = f64At(perceivedP, f + 1) + (1 - f64x2.extract_lane(e01, 1) - f64At(perceivedP, f + 1)) * gain;
+    const q2 = f64At(perceivedP, f + 2) + (1 - f64x2.extract_lane(e2c, 0) - f64At(perceivedP, f + 2)) * gain;
     setF64(perceivedP, f, q0);
     setF64(perceivedP, f + 1, q1);
     setF64(perceivedP, f + 2, q2);
     setF64(iHaveP, i, (q0 + q1 + q2) / 3);
     const spread = kappa * lonelyFriends + kappaKin * lonelyKin;
-    const target = clamp01(1 - exp(-(f64At(contactP, i) + fromGroup) / c0) - spread);
+    const target = clamp01(1 - f64x2.extract_lane(e2c, 1) - spread);
     setF64(connP, i, f64At(connP, i) + (target - f64At(connP, i)) * gain);
   }
 }
@@ -86,13 +92,15 @@ export function perception(from: i32, to: i32, layers: i32, friend: i32, kin: i3
 export function wellbeing(from: i32, to: i32, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
   for (let i = from; i < to; i++) {
     const f = 3 * i;
-    const s = 1 - exp(-(f64At(needP, f) + f64At(needP, f + 1) + f64At(needP, f + 2)));
-    setF64(stressP, i, s);
     const iHave = f64At(iHaveP, i);
-    const target = clamp01(f64At(wb0P, i) + betaC * (f64At(connP, i) - 0.5) - betaS * s * (1 - gamma * iHave) - f64At(strainP, i));
     const resilience = (f64At(iAmP, i) + f64At(iCanP, i) + iHave) / 3;
+    // Both exponentials in one pair of lanes (the second unused when settling).
+    const e = exp2(pair(-(f64At(needP, f) + f64At(needP, f + 1) + f64At(needP, f + 2)), -rho * (0.5 + resilience)));
+    const s = 1 - f64x2.extract_lane(e, 0);
+    setF64(stressP, i, s);
+    const target = clamp01(f64At(wb0P, i) + betaC * (f64At(connP, i) - 0.5) - betaS * s * (1 - gamma * iHave) - f64At(strainP, i));
     const wb = f64At(wbP, i);
-    setF64(wbP, i, wb + (settle ? 1 : 1 - exp(-rho * (0.5 + resilience))) * (target - wb));
+    setF64(wbP, i, wb + (settle ? 1 : 1 - f64x2.extract_lane(e, 1)) * (target - wb));
   }
 }
 
