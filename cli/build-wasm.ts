@@ -27,7 +27,27 @@ export async function compileTwins(): Promise<Uint8Array> {
     stderr: { write: (text: string | Uint8Array) => errors.push(String(text)) } as never,
   });
   if (error || binary === null) throw new Error(`kith: the WebAssembly twins did not compile\n${errors.join('')}`);
+  if (sectionIds(binary).includes(DATA_SECTION)) throw new Error('kith: the WebAssembly twins have static data, where the arena keeps their working space (sim/wasm/arena.ts)');
   return binary;
+}
+
+/** Section 11 holds a module's static data, placed in its memory at instantiation. */
+const DATA_SECTION = 11;
+
+/** The ids of a module's sections, in order: after the 8-byte header, each is an id, a LEB128 size and its bytes. */
+function sectionIds(binary: Uint8Array): number[] {
+  const ids: number[] = [];
+  for (let at = 8; at < binary.length; ) {
+    ids.push(binary[at++]);
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = binary[at++];
+      size += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    at += size;
+  }
+  return ids;
 }
 
 /** binary.ts's text for a module: its bytes in base64, 100 to a line. */

@@ -14,7 +14,10 @@ const PAGE = 65536;
 const MAX_PAGES = 65536;
 /** Each array starts on a cache line, so no two arrays share one. */
 const ALIGN = 64;
-/** The first page is the module's own (its static data, if any). */
+/**
+ * The first page is the twins' working space, 1 KB for each thread slot (MAX_SLOTS, parallel.ts):
+ * the module has no static data (cli/build-wasm.ts checks).
+ */
 const FIRST = PAGE;
 
 /** Thrown when an arena cannot hold an array: the world is then built outside one. */

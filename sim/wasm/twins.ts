@@ -92,18 +92,18 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       x.takers(from, to, w.n, w.network.layers, CHUNK, at(w.persons.need), at(s.ask), at(s.received), at(s.receivedByLayer), at(s.delivered), at(s.withheld), at(s.shortNearby), at(w.flowChunks));
     },
     needs: (w: World, _c: unknown, from, to) => x.needs(from, to, at(w.persons.need), at(w.persons.iAm), w.params.needs.decay),
-    perception: (w: World, c: PerceptionContext, from, to) => {
+    perception: (w: World, c: PerceptionContext, from, to, slot) => {
       const p = w.persons;
       const s = w.scratch;
       const { s0, c0, kappa, kappaKin } = w.params.perception;
       const r = w.params.support.effRemote;
       const [offer0, offer1, offer2] = c.offer;
-      x.perception(from, to, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
+      x.perception(from, to, slot, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
     },
-    wellbeing: (w: World, settle: boolean, from, to) => {
+    wellbeing: (w: World, settle: boolean, from, to, slot) => {
       const p = w.persons;
       const { betaC, betaS, gamma, rho } = w.params.wellbeing;
-      x.wellbeing(from, to, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
+      x.wellbeing(from, to, slot, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
     },
     distress: (w: World, c: DistressContext, from, to) => {
       const p = w.persons;

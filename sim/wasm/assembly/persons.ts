@@ -50,9 +50,6 @@ export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64)
   }
 }
 
-@inline function pair(a: f64, b: f64): v128 {
-  return f64x2.replace_lane(f64x2.splat(a), 1, b);
-}
 @inline function clamp01(x: f64): f64 {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
@@ -60,47 +57,82 @@ export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64)
   return ties == 0 ? 0 : <f64>count / <f64>ties;
 }
 
-export function perception(from: i32, to: i32, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
-  for (let i = from; i < to; i++) {
-    const f = 3 * i;
-    const faceToFace = f64At(givingP, 2 * i);
-    const remote = f64At(givingP, 2 * i + 1);
-    const friends = i32At(offsetsP, i * layers + friend + 1) - i32At(offsetsP, i * layers + friend);
-    const kinTies = i32At(offsetsP, i * layers + kin + 1) - i32At(offsetsP, i * layers + kin);
-    const lonelyFriends = shareOf(i32At(lonelyFriendsP, i), friends);
-    const lonelyKin = shareOf(i32At(lonelyKinP, i), kinTies);
-    const fromGroup = f64At(belongingP, i);
-    const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
-    const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
-    const p2 = faceToFace + r2 * remote + offer2 + f64At(savingsBelongingP, i);
-    // The four exponentials in two pairs of lanes.
-    const e01 = exp2(pair(-p0 / s0, -p1 / s0));
-    const e2c = exp2(pair(-p2 / s0, -(f64At(contactP, i) + fromGroup) / c0));
-    const q0 = f64At(perceivedP, f) + (1 - f64x2.extract_lane(e01, 0) - f64At(perceivedP, f)) * gain;
-    const q1 = f64At(perceivedP, f + 1) + (1 - f64x2.extract_lane(e01, 1) - f64At(perceivedP, f + 1)) * gain;
-    const q2 = f64At(perceivedP, f + 2) + (1 - f64x2.extract_lane(e2c, 0) - f64At(perceivedP, f + 2)) * gain;
-    setF64(perceivedP, f, q0);
-    setF64(perceivedP, f + 1, q1);
-    setF64(perceivedP, f + 2, q2);
-    setF64(iHaveP, i, (q0 + q1 + q2) / 3);
-    const spread = kappa * lonelyFriends + kappaKin * lonelyKin;
-    const target = clamp01(1 - f64x2.extract_lane(e2c, 1) - spread);
-    setF64(connP, i, f64At(connP, i) + (target - f64At(connP, i)) * gain);
+/**
+ * Persons per block of the kernels whose exponentials are worked out apart (perception,
+ * wellbeing): their arguments for a block go to the thread's working space (1 KB a slot at the
+ * start of the memory, arena.ts), then one tight loop takes the exponentials two at a time —
+ * independent of each other, so the processor overlaps them rather than waiting out each one's
+ * chain of dependent operations — then the block is finished. Each value is computed as the
+ * JavaScript kernel computes it; only the order of independent operations changes.
+ */
+const BLOCK = 32;
+const SCRATCH_BYTES: usize = 1024;
+
+/** exp2() over the `count` (even) doubles at `at`, in place. */
+@inline function expInPlace(at: usize, count: i32): void {
+  for (let k = 0; k < count; k += 2) {
+    const p = at + (<usize>k << 3);
+    v128.store(p, exp2(v128.load(p)));
   }
 }
 
-export function wellbeing(from: i32, to: i32, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
-  for (let i = from; i < to; i++) {
-    const f = 3 * i;
-    const iHave = f64At(iHaveP, i);
-    const resilience = (f64At(iAmP, i) + f64At(iCanP, i) + iHave) / 3;
-    // Both exponentials in one pair of lanes (the second unused when settling).
-    const e = exp2(pair(-(f64At(needP, f) + f64At(needP, f + 1) + f64At(needP, f + 2)), -rho * (0.5 + resilience)));
-    const s = 1 - f64x2.extract_lane(e, 0);
-    setF64(stressP, i, s);
-    const target = clamp01(f64At(wb0P, i) + betaC * (f64At(connP, i) - 0.5) - betaS * s * (1 - gamma * iHave) - f64At(strainP, i));
-    const wb = f64At(wbP, i);
-    setF64(wbP, i, wb + (settle ? 1 : 1 - f64x2.extract_lane(e, 1)) * (target - wb));
+export function perception(from: i32, to: i32, slot: i32, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
+  const e = <usize>slot * SCRATCH_BYTES;
+  for (let first = from; first < to; first += BLOCK) {
+    const end = min(first + BLOCK, to);
+    // The exponentials' arguments, four a person: perceived support per function, connectedness.
+    for (let i = first, at = e; i < end; i++, at += 32) {
+      const faceToFace = f64At(givingP, 2 * i);
+      const remote = f64At(givingP, 2 * i + 1);
+      const fromGroup = f64At(belongingP, i);
+      const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
+      const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
+      const p2 = faceToFace + r2 * remote + offer2 + f64At(savingsBelongingP, i);
+      store<f64>(at, -p0 / s0);
+      store<f64>(at, -p1 / s0, 8);
+      store<f64>(at, -p2 / s0, 16);
+      store<f64>(at, -(f64At(contactP, i) + fromGroup) / c0, 24);
+    }
+    expInPlace(e, 4 * (end - first));
+    for (let i = first, at = e; i < end; i++, at += 32) {
+      const f = 3 * i;
+      const friends = i32At(offsetsP, i * layers + friend + 1) - i32At(offsetsP, i * layers + friend);
+      const kinTies = i32At(offsetsP, i * layers + kin + 1) - i32At(offsetsP, i * layers + kin);
+      const lonelyFriends = shareOf(i32At(lonelyFriendsP, i), friends);
+      const lonelyKin = shareOf(i32At(lonelyKinP, i), kinTies);
+      const q0 = f64At(perceivedP, f) + (1 - load<f64>(at) - f64At(perceivedP, f)) * gain;
+      const q1 = f64At(perceivedP, f + 1) + (1 - load<f64>(at, 8) - f64At(perceivedP, f + 1)) * gain;
+      const q2 = f64At(perceivedP, f + 2) + (1 - load<f64>(at, 16) - f64At(perceivedP, f + 2)) * gain;
+      setF64(perceivedP, f, q0);
+      setF64(perceivedP, f + 1, q1);
+      setF64(perceivedP, f + 2, q2);
+      setF64(iHaveP, i, (q0 + q1 + q2) / 3);
+      const spread = kappa * lonelyFriends + kappaKin * lonelyKin;
+      const target = clamp01(1 - load<f64>(at, 24) - spread);
+      setF64(connP, i, f64At(connP, i) + (target - f64At(connP, i)) * gain);
+    }
+  }
+}
+
+export function wellbeing(from: i32, to: i32, slot: i32, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
+  const e = <usize>slot * SCRATCH_BYTES;
+  for (let first = from; first < to; first += BLOCK) {
+    const end = min(first + BLOCK, to);
+    // Two exponentials a person: stress, and the pace of recovery (unused when settling).
+    for (let i = first, at = e; i < end; i++, at += 16) {
+      const f = 3 * i;
+      const resilience = (f64At(iAmP, i) + f64At(iCanP, i) + f64At(iHaveP, i)) / 3;
+      store<f64>(at, -(f64At(needP, f) + f64At(needP, f + 1) + f64At(needP, f + 2)));
+      store<f64>(at, -rho * (0.5 + resilience), 8);
+    }
+    expInPlace(e, 2 * (end - first));
+    for (let i = first, at = e; i < end; i++, at += 16) {
+      const s = 1 - load<f64>(at);
+      setF64(stressP, i, s);
+      const target = clamp01(f64At(wb0P, i) + betaC * (f64At(connP, i) - 0.5) - betaS * s * (1 - gamma * f64At(iHaveP, i)) - f64At(strainP, i));
+      const wb = f64At(wbP, i);
+      setF64(wbP, i, wb + (settle ? 1 : 1 - load<f64>(at, 8)) * (target - wb));
+    }
   }
 }
 
