@@ -10,7 +10,6 @@ import { LAYERS } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
 import { CHUNK } from '../parallel.ts';
 import type { World } from '../world.ts';
-import { inMemory, type MemberSums } from '../wasm/twins.ts';
 import { MEAN_OUTCOMES, PERCENTILE_OUTCOMES, WORLD_OUTCOMES, type DailyOutcome, type WorldOutcome } from './outcomes.ts';
 import { SUBGROUPS } from './subgroups.ts';
 
@@ -124,14 +123,6 @@ function memberSum(values: ArrayLike<number>, stride: number, offset: number, me
   return s0 + s1 + (s2 + s3);
 }
 
-/** Counts the wellbeing of members `first … end − 1` into `histogram[at …]`, `bins` bins over [0, 1]. */
-function histogram(wb: Float64Array, members: Int32Array, first: number, end: number, counts: Int32Array, at: number, bins: number): void {
-  for (let m = first; m < end; m++) counts[at + Math.min(bins - 1, Math.floor(wb[members[m]] * bins))]++;
-}
-
-/** The subgroup sums' inner loops in JavaScript (sim/wasm/twins.ts has them as WebAssembly too). */
-export const MEMBER_SUMS: MemberSums = { memberSum, histogram };
-
 /** The first place in the ascending list `members` holding `person` or more. */
 function lowerBound(members: Int32Array, person: number): number {
   let low = 0;
@@ -157,8 +148,6 @@ export function subgroupSumsKernel(world: World, _context: unknown, from: number
   const wb = world.persons.wb;
   const { subgroupSums, subgroupHistograms } = world;
   const columns = MEAN_OUTCOMES.map((o) => o.column(world));
-  const twins = world.twins;
-  const sums = twins !== null && inMemory(world, twins) ? twins.sums : MEMBER_SUMS;
   const histograms = slot * S * BINS;
   for (let chunk = from / CHUNK; chunk * CHUNK < to; chunk++) {
     const chunkEnd = Math.min(to, (chunk + 1) * CHUNK);
@@ -169,9 +158,10 @@ export function subgroupSumsKernel(world: World, _context: unknown, from: number
       const at = (chunk * S + s) * O;
       for (let o = 0; o < O; o++) {
         const { values, stride, offset } = columns[o];
-        subgroupSums[at + o] = sums.memberSum(values, stride, offset, members, first, end);
+        subgroupSums[at + o] = memberSum(values, stride, offset, members, first, end);
       }
-      sums.histogram(wb, members, first, end, subgroupHistograms, histograms + s * BINS, BINS);
+      const hist = histograms + s * BINS;
+      for (let m = first; m < end; m++) subgroupHistograms[hist + Math.min(BINS - 1, Math.floor(wb[members[m]] * BINS))]++;
     }
   }
 }

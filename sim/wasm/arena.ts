@@ -19,6 +19,8 @@ const ALIGN = 64;
  * the module has no static data (cli/build-wasm.ts checks).
  */
 const FIRST = PAGE;
+/** Bytes of working space for each thread slot's twins. */
+export const SCRATCH_BYTES = 1024;
 
 /** Thrown when an arena cannot hold an array: the world is then built outside one. */
 export class ArenaFull extends RangeError {}

@@ -7,7 +7,9 @@
  * lanes in the givers' walk. The JavaScript kernels stay the reference, and run wherever a world
  * is not in an arena (the viewer, beyond what wasm32 addresses).
  */
-import { MEMBER_SUMS, type DistressContext } from '../record/recorder.ts';
+import { BINS, type DistressContext } from '../record/recorder.ts';
+import { MEAN_OUTCOMES } from '../record/outcomes.ts';
+import { SCRATCH_BYTES } from './arena.ts';
 import type { PerceptionContext } from '../day/perception.ts';
 import type { ShocksContext } from '../day/shocks.ts';
 import { LAYER } from '../network/layers.ts';
@@ -28,19 +30,12 @@ export function twinsModule(): WebAssembly.Module {
   return compiled;
 }
 
-/** Sums over a subgroup's members (record/recorder.ts), as the twins or in JavaScript. */
-export interface MemberSums {
-  memberSum(values: ArrayLike<number>, stride: number, offset: number, members: Int32Array, first: number, end: number): number;
-  histogram(wb: Float64Array, members: Int32Array, first: number, end: number, histogram: Int32Array, at: number, bins: number): void;
-}
-
 /** The twins of one memory: kernels by name, and the subgroup sums' inner loops. */
 export interface Twins {
   readonly memory: WebAssembly.Memory;
   /** The memory's buffers that the world's arrays were cut from (arena.ts). */
   readonly buffers: WeakSet<ArrayBufferLike>;
   readonly kernels: Readonly<Record<string, Kernel<never>>>;
-  readonly sums: MemberSums;
 }
 
 /**
@@ -105,20 +100,22 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const { betaC, betaS, gamma, rho } = w.params.wellbeing;
       x.wellbeing(from, to, slot, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
     },
+    subgroupSums: (w: World, _c: unknown, from, to, slot) => {
+      // The columns and member lists, described in the slot's working space (arena.ts).
+      const columns = MEAN_OUTCOMES.map((o) => o.column(w));
+      const table = new Int32Array(memory.buffer, slot * SCRATCH_BYTES, SCRATCH_BYTES / 4);
+      columns.forEach(({ values, stride, offset }, o) => {
+        if (!(values instanceof Float64Array || values instanceof Uint8Array)) throw new Error(`kith: the subgroup sums' twin reads doubles and bytes, not ${values.constructor.name}`);
+        table.set([at(values), values.BYTES_PER_ELEMENT, stride, offset], 4 * o);
+      });
+      w.subgroupMembers.forEach((members, s) => table.set([at(members), members.length], 4 * columns.length + 2 * s));
+      const S = w.subgroupMembers.length;
+      x.subgroupSums(from, to, CHUNK, S, columns.length, BINS, slot * SCRATCH_BYTES, at(w.persons.wb), at(w.subgroupSums), at(w.subgroupHistograms) + 4 * slot * S * BINS);
+    },
     distress: (w: World, c: DistressContext, from, to) => {
       const p = w.persons;
       x.distress(from, to, c.tracking ? 1 : 0, c.inWindow ? 1 : 0, at(p.wb), at(p.distressed), at(p.wbMin), at(p.daysDistressed), at(p.distressedInWindow), w.params.thresholds.distress);
     },
   };
-  const sums: MemberSums = {
-    // The twin reads doubles and bytes, the types of every mean outcome's column (record/outcomes.ts).
-    memberSum: (values, stride, offset, members, first, end) =>
-      values instanceof Float64Array || values instanceof Uint8Array
-        ? x.memberSum(at(values), values.BYTES_PER_ELEMENT, stride, offset, at(members), first, end)
-        : MEMBER_SUMS.memberSum(values, stride, offset, members, first, end),
-    histogram: (wb, members, first, end, histogram, offset, bins) => {
-      x.histogram(at(wb), at(members), first, end, at(histogram) + 4 * offset, bins);
-    },
-  };
-  return { memory, buffers, kernels, sums };
+  return { memory, buffers, kernels };
 }

@@ -1,4 +1,5 @@
 // The kernels' WebAssembly twins (sim/wasm/twins.ts): each gives its JavaScript kernel's bits.
 export { asks, gatherFar, givers, withheld, takers } from './informal';
-export { shocks, contactMemory, needs, perception, wellbeing, distress, memberSum, histogram } from './persons';
+export { shocks, contactMemory, needs, perception, wellbeing, distress } from './persons';
+export { subgroupSums } from './record';
 export { expPairs, logs } from './math';

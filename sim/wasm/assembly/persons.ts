@@ -149,37 +149,3 @@ export function distress(from: i32, to: i32, tracking: bool, inWindow: bool, wbP
     }
   }
 }
-
-/** Σ values[members[m] · stride + offset] over m in first … end − 1, in four interleaved sums (recorder.ts memberSum). */
-export function memberSum(valuesP: usize, bytes: i32, stride: i32, offset: i32, membersP: usize, first: i32, end: i32): f64 {
-  return bytes == 8 ? memberSumOf<f64>(valuesP, stride, offset, membersP, first, end) : memberSumOf<u8>(valuesP, stride, offset, membersP, first, end);
-}
-
-@inline function valueAt<T>(valuesP: usize, index: i32): f64 {
-  return <f64>load<T>(valuesP + (<usize>index) * sizeof<T>());
-}
-
-function memberSumOf<T>(valuesP: usize, stride: i32, offset: i32, membersP: usize, first: i32, end: i32): f64 {
-  let s0: f64 = 0;
-  let s1: f64 = 0;
-  let s2: f64 = 0;
-  let s3: f64 = 0;
-  let m = first;
-  for (; m + 3 < end; m += 4) {
-    s0 += valueAt<T>(valuesP, i32At(membersP, m) * stride + offset);
-    s1 += valueAt<T>(valuesP, i32At(membersP, m + 1) * stride + offset);
-    s2 += valueAt<T>(valuesP, i32At(membersP, m + 2) * stride + offset);
-    s3 += valueAt<T>(valuesP, i32At(membersP, m + 3) * stride + offset);
-  }
-  for (; m < end; m++) s0 += valueAt<T>(valuesP, i32At(membersP, m) * stride + offset);
-  return s0 + s1 + (s2 + s3);
-}
-
-/** Counts members' wellbeing into a histogram of `bins` bins (recorder.ts). */
-export function histogram(wbP: usize, membersP: usize, first: i32, end: i32, histP: usize, bins: i32): void {
-  for (let m = first; m < end; m++) {
-    const bin = <i32>Math.min(<f64>(bins - 1), Math.floor(f64At(wbP, i32At(membersP, m)) * <f64>bins));
-    const at = histP + (<usize>bin << 2);
-    store<i32>(at, load<i32>(at) + 1);
-  }
-}
