@@ -117,47 +117,46 @@ export function withheld(from: i32, to: i32, n: i32, layers: i32, offsetsP: usiz
   }
 }
 
-/** Support received, by layer and function, and into each chunk's row of flows (informal.ts). */
+/**
+ * Support received, by layer and function, and into each chunk's row of flows (informal.ts):
+ * emotional and informational in two lanes, instrumental beside them.
+ */
 export function takers(from: i32, to: i32, n: i32, layers: i32, chunk: i32, needP: usize, askP: usize, receivedP: usize, receivedByLayerP: usize, deliveredP: usize, withheldP: usize, shortNearbyP: usize, flowChunksP: usize): void {
+  const zero = f64x2.splat(0);
   for (let i = from; i < to; i++) {
     const f = 3 * i;
-    const row = 3 * layers * (i / chunk);
+    const rowP = flowChunksP + (<usize>(3 * layers * (i / chunk)) << 3);
     const touched = u8At(shortNearbyP, i) == 1;
-    const a0 = f64At(askP, 4 * i);
-    const a1 = f64At(askP, 4 * i + 1);
+    const a01 = v128.load(askP + (<usize>i << 5));
     const a2 = f64At(askP, 4 * i + 2);
-    let g0: f64 = 0;
-    let g1: f64 = 0;
+    let g01 = zero;
     let g2: f64 = 0;
     for (let l = 0, d = 3 * i * layers; l < layers; l++, d += 3) {
-      let l0 = f64At(deliveredP, d);
-      let l1 = f64At(deliveredP, d + 1);
-      let l2 = f64At(deliveredP, d + 2);
+      const deliveredAt = deliveredP + (<usize>d << 3);
+      let l01 = v128.load(deliveredAt);
+      let l2 = load<f64>(deliveredAt, 16);
       if (touched) {
-        l0 = Math.max(0, l0 - f64At(withheldP, d));
-        l1 = Math.max(0, l1 - f64At(withheldP, d + 1));
-        l2 = Math.max(0, l2 - f64At(withheldP, d + 2));
-        setF64(withheldP, d, 0);
-        setF64(withheldP, d + 1, 0);
-        setF64(withheldP, d + 2, 0);
+        const withheldAt = withheldP + (<usize>d << 3);
+        l01 = f64x2.max(zero, f64x2.sub(l01, v128.load(withheldAt)));
+        l2 = Math.max(0, l2 - load<f64>(withheldAt, 16));
+        v128.store(withheldAt, zero);
+        store<f64>(withheldAt, 0, 16);
       }
-      const x0 = a0 * l0;
-      const x1 = a1 * l1;
+      const x01 = f64x2.mul(a01, l01);
       const x2 = a2 * l2;
-      setF64(receivedByLayerP, l * n + i, x0 + x1 + x2);
-      addF64(flowChunksP, row + 3 * l, x0);
-      addF64(flowChunksP, row + 3 * l + 1, x1);
-      addF64(flowChunksP, row + 3 * l + 2, x2);
-      g0 += x0;
-      g1 += x1;
+      setF64(receivedByLayerP, l * n + i, f64x2.extract_lane(x01, 0) + f64x2.extract_lane(x01, 1) + x2);
+      const flowAt = rowP + (<usize>(3 * l) << 3);
+      v128.store(flowAt, f64x2.add(v128.load(flowAt), x01));
+      store<f64>(flowAt, load<f64>(flowAt, 16) + x2, 16);
+      g01 = f64x2.add(g01, x01);
       g2 += x2;
     }
     setU8(shortNearbyP, i, 0);
-    setF64(receivedP, f, g0);
-    setF64(receivedP, f + 1, g1);
-    setF64(receivedP, f + 2, g2);
-    setF64(needP, f, Math.max(0, f64At(needP, f) - g0));
-    setF64(needP, f + 1, Math.max(0, f64At(needP, f + 1) - g1));
-    setF64(needP, f + 2, Math.max(0, f64At(needP, f + 2) - g2));
+    const receivedAt = receivedP + (<usize>f << 3);
+    v128.store(receivedAt, g01);
+    store<f64>(receivedAt, g2, 16);
+    const needAt = needP + (<usize>f << 3);
+    v128.store(needAt, f64x2.max(zero, f64x2.sub(v128.load(needAt), g01)));
+    store<f64>(needAt, Math.max(0, load<f64>(needAt, 16) - g2), 16);
   }
 }
