@@ -5,6 +5,7 @@
  * An empty subgroup's cells are NaN here and empty in every export.
  */
 import { setLonely } from '../day/loneliness.ts';
+import { listMembers } from '../groups/members.ts';
 import { MODE, MEETING } from '../groups/store.ts';
 import { LAYERS } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
@@ -98,10 +99,16 @@ function updatePersons(world: World): void {
   for (let i = 0; i < n; i++) {
     const isLonely = conn[i] < lonelyBelow ? 1 : 0;
     if (isLonely !== lonely[i]) setLonely(world, i, isLonely);
-    const k = group[i];
-    inGroup[i] = k >= 0 ? 1 : 0;
-    inOnlineGroup[i] = k >= 0 && mode[k] === ONLINE ? 1 : 0;
-    if (k >= 0) everMember[i] = 1;
+  }
+  // The group flags are 0 but for the members (groups/members.ts).
+  inGroup.fill(0);
+  inOnlineGroup.fill(0);
+  const members = listMembers(world);
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m];
+    inGroup[i] = 1;
+    inOnlineGroup[i] = mode[group[i]] === ONLINE ? 1 : 0;
+    everMember[i] = 1;
   }
 }
 
