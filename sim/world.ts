@@ -74,14 +74,14 @@ export interface World {
   readonly subgroupHistograms: Int32Array;
 }
 
-function buildServices(persons: Persons, n: number, size: number): Services {
+function buildServices(persons: Persons, n: number, size: number, shared: Sharing): Services {
   const count = Math.ceil(n / size);
-  const clients = new Int32Array(count);
+  const clients = newArray(Int32Array, count, shared);
   for (let i = 0; i < n; i++) {
     persons.service[i] = Math.floor(i / size);
     clients[persons.service[i]]++;
   }
-  return { count, clients, asked: new Float64Array(3 * count), met: new Float64Array(3 * count) };
+  return { count, clients, asked: newArray(Float64Array, 3 * count, shared), met: newArray(Float64Array, 3 * count, shared) };
 }
 
 /**
@@ -93,7 +93,7 @@ export function buildWorld(params: Params, seed: number, shared: Sharing = false
   const population = buildPopulation(params, seed, shared);
   const { persons } = population;
   const network = buildNetwork(params, population, seed, shared);
-  const services = buildServices(persons, params.persons, params.network.serviceSize);
+  const services = buildServices(persons, params.persons, params.network.serviceSize, shared);
   const groups = initialGroups(params, persons, network, seed);
   const subgroupMembers = assignSubgroups(persons, network).map((members) => {
     const placed = newArray(Int32Array, members.length, shared);
@@ -121,7 +121,7 @@ export function buildWorld(params: Params, seed: number, shared: Sharing = false
     tiesChanged: true,
     openTies: allocateOpenTies(network, undefined, shared),
     channelCounts: { faceToFace: network.channel.length, remote: 0 },
-    flows: new Float64Array(3 * LAYERS.length),
+    flows: newArray(Float64Array, 3 * LAYERS.length, shared),
     executor: SERIAL_EXECUTOR,
     twins: shared instanceof Arena ? twinsOver(shared.memory, shared.buffers) : null,
     flowChunks: newArray(Float64Array, Math.ceil(params.persons / CHUNK) * 3 * network.layers, shared),

@@ -10,7 +10,7 @@ import { needsKernel } from './needs.ts';
 import { perceptionKernel } from './perception.ts';
 import { shocksKernel } from './shocks.ts';
 import type { World } from '../world.ts';
-import { inMemory } from '../wasm/twins.ts';
+import { twinsOf } from '../wasm/twins.ts';
 import { wellbeingKernel } from './wellbeing.ts';
 
 export const KERNELS = {
@@ -34,8 +34,7 @@ export type KernelName = keyof typeof KERNELS;
  * WebAssembly twin when the world has them (sim/wasm/twins.ts), which gives the same bits.
  */
 export function runKernel(name: string, world: World, context: unknown, from: number, to: number, slot: number): void {
-  const twins = world.twins;
-  const twin = twins !== null && inMemory(world, twins) ? twins.kernels[name] : undefined;
+  const twin = twinsOf(world)?.kernels[name];
   const kernel = twin ?? KERNELS[name as KernelName];
   (kernel as Kernel<unknown>)(world, context, from, to, slot);
 }

@@ -77,6 +77,7 @@ export const DAY_FIELDS = {
   groupReceived: { type: Real, doc: 'support received in the group today' },
   unmetFormal: { type: Real, doc: 'asked of formal services today and not given' },
   members: { type: Int32Array, doc: 'the persons in a group, in person order, as groups/members.ts last listed them' },
+  changed: { type: Int32Array, doc: 'the persons whose lonely flag changes today, in person order (phase 11)' },
 } as const;
 
 export type Persons = Columns<typeof PERSON_FIELDS>;

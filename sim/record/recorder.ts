@@ -6,6 +6,7 @@
  */
 import { setLonely } from '../day/loneliness.ts';
 import { listMembers } from '../groups/members.ts';
+import { twinsOf } from '../wasm/twins.ts';
 import { MODE, MEETING } from '../groups/store.ts';
 import { LAYERS } from '../network/layers.ts';
 import { crisisIntensity, formalMultiplier } from '../timeline/environment.ts';
@@ -83,12 +84,28 @@ export function distressKernel(world: World, context: DistressContext, from: num
   }
 }
 
+/**
+ * The persons whose lonely flag is to change today (conn against θ_lonely), in person order, into
+ * `scratch.changed`: few on any one day, and listed without a branch, as groups/members.ts lists.
+ */
+function lonelyChanges(world: World): Int32Array {
+  const twins = twinsOf(world);
+  if (twins) return twins.serial.lonelyChanges(world);
+  const { conn, lonely } = world.persons;
+  const list = world.scratch.changed;
+  const lonelyBelow = world.params.thresholds.lonely;
+  let count = 0;
+  for (let i = 0; i < world.n; i++) {
+    list[count] = i;
+    count += (conn[i] < lonelyBelow ? 1 : 0) ^ lonely[i];
+  }
+  return list.subarray(0, count);
+}
+
 /** Today's per-person flags: distress (a kernel), loneliness (whose changes spread) and groups. */
 function updatePersons(world: World): void {
-  const n = world.n;
-  const { lonely, conn, group, everMember } = world.persons;
+  const { lonely, group, everMember } = world.persons;
   const { inGroup, inOnlineGroup } = world.scratch;
-  const lonelyBelow = world.params.thresholds.lonely;
   const mode = world.groups.columns.mode;
   const crisis = world.crisis;
   const context: DistressContext = {
@@ -96,10 +113,7 @@ function updatePersons(world: World): void {
     inWindow: crisis !== null && world.today <= crisis.end + 89,
   };
   world.executor.run(world, 'distress', context);
-  for (let i = 0; i < n; i++) {
-    const isLonely = conn[i] < lonelyBelow ? 1 : 0;
-    if (isLonely !== lonely[i]) setLonely(world, i, isLonely);
-  }
+  for (const i of lonelyChanges(world)) setLonely(world, i, lonely[i] === 1 ? 0 : 1);
   // The group flags are 0 but for the members (groups/members.ts).
   inGroup.fill(0);
   inOnlineGroup.fill(0);

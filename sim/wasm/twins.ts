@@ -30,12 +30,31 @@ export function twinsModule(): WebAssembly.Module {
   return compiled;
 }
 
-/** The twins of one memory: kernels by name, and the subgroup sums' inner loops. */
+/** Twins of loops in the serial phases, run on the main thread (sim/wasm/assembly/serial.ts). */
+export interface SerialTwins {
+  /** groups/members.ts listMembers. */
+  listMembers(world: World): Int32Array;
+  /** The persons whose lonely flag is to change today (record/recorder.ts), in person order. */
+  lonelyChanges(world: World): Int32Array;
+  /** Phase 5's requests per service (day/formal.ts). */
+  formalAsked(world: World): void;
+  /** Phase 5's support given, once `services.met` is set (day/formal.ts). */
+  formalGiven(world: World): void;
+}
+
+/** The twins of one memory: the kernels by name, and the serial phases' loops. */
 export interface Twins {
   readonly memory: WebAssembly.Memory;
   /** The memory's buffers that the world's arrays were cut from (arena.ts). */
   readonly buffers: WeakSet<ArrayBufferLike>;
   readonly kernels: Readonly<Record<string, Kernel<never>>>;
+  readonly serial: SerialTwins;
+}
+
+/** The world's twins when they can run on it now (inMemory), else null. */
+export function twinsOf(world: World): Twins | null {
+  const twins = world.twins;
+  return twins !== null && inMemory(world, twins) ? twins : null;
 }
 
 /**
@@ -45,6 +64,8 @@ export interface Twins {
  */
 export function inMemory(world: World, twins: Twins): boolean {
   const arrays = [world.flowChunks, world.subgroupSums, world.subgroupHistograms, ...world.subgroupMembers];
+  // The serial phases' arrays, which a thread's view of the world has not.
+  if (world.services) arrays.push(world.services.asked, world.services.met, world.flows);
   for (const holder of [world.persons, world.scratch, world.network, world.openTies]) {
     for (const value of Object.values(holder)) if (ArrayBuffer.isView(value)) arrays.push(value as Int32Array);
   }
@@ -117,5 +138,17 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       x.distress(from, to, c.tracking ? 1 : 0, c.inWindow ? 1 : 0, at(p.wb), at(p.distressed), at(p.wbMin), at(p.daysDistressed), at(p.distressedInWindow), w.params.thresholds.distress);
     },
   };
-  return { memory, buffers, kernels };
+  const serial: SerialTwins = {
+    listMembers: (w) => w.scratch.members.subarray(0, x.listMembers(w.n, at(w.persons.group), at(w.scratch.members))),
+    lonelyChanges: (w) =>
+      w.scratch.changed.subarray(0, x.lonelyChanges(w.n, at(w.persons.conn), at(w.persons.lonely), w.params.thresholds.lonely, at(w.scratch.changed))),
+    formalAsked: (w) => x.formalAsked(w.n, at(w.persons.need), at(w.persons.service), at(w.services.asked), w.params.formal.threshold),
+    formalGiven: (w) => {
+      const s = w.scratch;
+      const fromFormal = at(s.receivedByLayer) + 8 * LAYER.formal * w.n;
+      const flows = at(w.flows) + 8 * 3 * LAYER.formal;
+      x.formalGiven(w.n, at(w.persons.need), at(w.persons.service), at(w.services.met), at(s.received), fromFormal, at(s.unmetFormal), flows, w.params.formal.threshold);
+    },
+  };
+  return { memory, buffers, kernels, serial };
 }

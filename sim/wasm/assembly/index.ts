@@ -3,3 +3,4 @@ export { asks, gatherFar, givers, withheld, takers } from './informal';
 export { shocks, contactMemory, needs, perception, wellbeing, distress } from './persons';
 export { subgroupSums } from './record';
 export { expPairs, logs } from './math';
+export { listMembers, lonelyChanges, formalAsked, formalGiven } from './serial';
