@@ -15,12 +15,13 @@ const MAX_PAGES = 65536;
 /** Each array starts on a cache line, so no two arrays share one. */
 const ALIGN = 64;
 /**
- * The first page is the twins' working space, 1 KB for each thread slot (MAX_SLOTS, parallel.ts):
- * the module has no static data (cli/build-wasm.ts checks).
+ * The memory's start is the twins': the first page their working space, 1 KB for each thread
+ * slot (MAX_SLOTS, parallel.ts), then a table of their constants (twins.ts). The module has no
+ * static data (cli/build-wasm.ts checks), so nothing else is there.
  */
-const FIRST = PAGE;
-/** Bytes of working space for each thread slot's twins. */
 export const SCRATCH_BYTES = 1024;
+export const CONSTANTS_AT = PAGE;
+const FIRST = CONSTANTS_AT + 256;
 
 /** Thrown when an arena cannot hold an array: the world is then built outside one. */
 export class ArenaFull extends RangeError {}

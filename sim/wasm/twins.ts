@@ -9,7 +9,7 @@
  */
 import { BINS, type DistressContext } from '../record/recorder.ts';
 import { MEAN_OUTCOMES } from '../record/outcomes.ts';
-import { SCRATCH_BYTES } from './arena.ts';
+import { CONSTANTS_AT, SCRATCH_BYTES } from './arena.ts';
 import type { PerceptionContext } from '../day/perception.ts';
 import type { ShocksContext } from '../day/shocks.ts';
 import { LAYER } from '../network/layers.ts';
@@ -78,6 +78,8 @@ const at = (array: ArrayBufferView) => array.byteOffset;
 /** Instantiates the twins over `memory`, the arena the world's arrays were cut from `buffers` of. */
 export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBufferLike>): Twins {
   const x = new WebAssembly.Instance(twinsModule(), { env: { memory } }).exports as unknown as Exports;
+  // The same bytes whichever thread writes them, before any kernel reads them.
+  x.writeExpConstants(CONSTANTS_AT);
   const kernels: Record<string, Kernel<never>> = {
     shocks: (w: World, c: ShocksContext, from, to) => {
       const p = w.persons;
@@ -114,12 +116,12 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const { s0, c0, kappa, kappaKin } = w.params.perception;
       const r = w.params.support.effRemote;
       const [offer0, offer1, offer2] = c.offer;
-      x.perception(from, to, slot, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
+      x.perception(from, to, slot, CONSTANTS_AT, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
     },
     wellbeing: (w: World, settle: boolean, from, to, slot) => {
       const p = w.persons;
       const { betaC, betaS, gamma, rho } = w.params.wellbeing;
-      x.wellbeing(from, to, slot, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
+      x.wellbeing(from, to, slot, CONSTANTS_AT, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
     },
     subgroupSums: (w: World, _c: unknown, from, to, slot) => {
       // The columns and member lists, described in the slot's working space (arena.ts).

@@ -2,5 +2,5 @@
 export { asks, gatherFar, givers, withheld, takers } from './informal';
 export { shocks, contactMemory, needs, perception, wellbeing, distress } from './persons';
 export { subgroupSums } from './record';
-export { expPairs, logs } from './math';
+export { expPairs, logs, writeExpConstants } from './math';
 export { listMembers, lonelyChanges, formalAsked, formalGiven } from './serial';

@@ -105,47 +105,83 @@ export function log(x: f64): f64 {
   return k == 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
 }
 
-// exp()'s thresholds: ½·ln 2, 1½·ln 2 and 2^−28, by their high words.
-const HALF_LN2 = 0.3465735912322998; // 0x3fd62e43
-const ONE_AND_HALF_LN2 = 1.0397205352783203; // 0x3ff0a2b2
-const TINY = 3.725290298461914e-9; // 0x3e300000
+// Offsets in the table written by writeExpConstants().
+const C700 = 0;
+const HALF = 16;
+const MINUS_HALF = 32;
+const ZERO = 48;
+const C_INV_LN2 = 64;
+const C_LN2_HI = 80;
+const C_LN2_LO = 96;
+const C_P1 = 112;
+const C_P2 = 128;
+const C_P3 = 144;
+const C_P4 = 160;
+const C_P5 = 176;
+const TWO = 192;
+const ONE = 208;
+const EXPONENT_BIAS = 224; // 1023 + 2^52
+const TINY = 240; // 2^−28
 
 /**
- * exp() of two values in the two lanes, each lane with exp()'s bits: the reduction and polynomial
- * are exp()'s, with k = 0 below ½·ln 2 (which then adds and subtracts only zeros, exactly) and ±1
- * up to 1½·ln 2, and lanes under 2^−28 give 1 + x as there. Beyond |x| ≥ 700, where exp() takes
- * other paths, both lanes go through exp().
+ * exp2()'s constants, each in both lanes, written into the memory (at `at`, 256 bytes) once: a
+ * vector constant in the code is rebuilt from general registers at each use, where a load from
+ * this table is one instruction (a quarter off exp2()).
  */
-export function exp2(x: v128): v128 {
-  const ax = f64x2.abs(x);
-  if (!i64x2.all_true(f64x2.lt(ax, f64x2.splat(700)))) {
-    return f64x2.replace_lane(f64x2.splat(exp(f64x2.extract_lane(x, 0))), 1, exp(f64x2.extract_lane(x, 1)));
-  }
-  const positive = f64x2.gt(x, f64x2.splat(0));
-  const sign = v128.bitselect(f64x2.splat(1), f64x2.splat(-1), positive);
-  const half = v128.bitselect(f64x2.splat(0.5), f64x2.splat(-0.5), positive);
-  const kRounded = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), x), half));
-  const kNear = v128.bitselect(sign, kRounded, f64x2.lt(ax, f64x2.splat(ONE_AND_HALF_LN2)));
-  const k = v128.bitselect(kNear, f64x2.splat(0), f64x2.ge(ax, f64x2.splat(HALF_LN2)));
-  const hi = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
-  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
-  const r = f64x2.sub(hi, lo);
-  const t = f64x2.mul(r, r);
-  let p = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
-  p = f64x2.add(f64x2.splat(P3), f64x2.mul(t, p));
-  p = f64x2.add(f64x2.splat(P2), f64x2.mul(t, p));
-  p = f64x2.add(f64x2.splat(P1), f64x2.mul(t, p));
-  const c = f64x2.sub(r, f64x2.mul(t, p));
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2), c));
-  const y = f64x2.sub(f64x2.splat(1), f64x2.sub(f64x2.sub(lo, q), hi));
-  const exponent = i64x2.add(i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k)), i64x2.splat(1023));
-  const scaled = f64x2.mul(y, i64x2.shl(exponent, 52));
-  return v128.bitselect(f64x2.add(f64x2.splat(1), x), scaled, f64x2.lt(ax, f64x2.splat(TINY)));
+export function writeExpConstants(at: usize): void {
+  v128.store(at, f64x2.splat(700), C700);
+  v128.store(at, f64x2.splat(0.5), HALF);
+  v128.store(at, f64x2.splat(-0.5), MINUS_HALF);
+  v128.store(at, f64x2.splat(0), ZERO);
+  v128.store(at, f64x2.splat(INV_LN2), C_INV_LN2);
+  v128.store(at, f64x2.splat(LN2_HI), C_LN2_HI);
+  v128.store(at, f64x2.splat(LN2_LO), C_LN2_LO);
+  v128.store(at, f64x2.splat(P1), C_P1);
+  v128.store(at, f64x2.splat(P2), C_P2);
+  v128.store(at, f64x2.splat(P3), C_P3);
+  v128.store(at, f64x2.splat(P4), C_P4);
+  v128.store(at, f64x2.splat(P5), C_P5);
+  v128.store(at, f64x2.splat(2), TWO);
+  v128.store(at, f64x2.splat(1), ONE);
+  v128.store(at, f64x2.splat(1023 + 4503599627370496), EXPONENT_BIAS);
+  v128.store(at, f64x2.splat(3.725290298461914e-9), TINY);
 }
 
-/** exp2() over `count` (even) doubles at `xP`, two at a time, into `outP`: for the tests. */
-export function expPairs(xP: usize, outP: usize, count: i32): void {
-  for (let k = 0; k < count; k += 2) v128.store(outP + (<usize>k << 3), exp2(v128.load(xP + (<usize>k << 3))));
+/**
+ * exp() of two values in the two lanes, each lane with exp()'s bits; `c` is the constants'
+ * table. exp() reduces x by k·ln 2 with k = trunc(x/ln 2 ± ½) from 1½·ln 2 up, k = ±1 from
+ * ½·ln 2, and not at all below; the first formula gives those k too (±1 from ½·ln 2 to
+ * 1½·ln 2, ±0 below, and a reduction by ±0 leaves x as it is, exactly), so one path serves
+ * every lane. Lanes under 2^−28 give 1 + x as exp() does; beyond |x| ≥ 700, where exp() takes
+ * its overflow and subnormal paths, both lanes go through exp().
+ */
+@inline export function exp2(x: v128, c: usize): v128 {
+  const ax = f64x2.abs(x);
+  if (!i64x2.all_true(f64x2.lt(ax, v128.load(c, C700)))) {
+    return f64x2.replace_lane(f64x2.splat(exp(f64x2.extract_lane(x, 0))), 1, exp(f64x2.extract_lane(x, 1)));
+  }
+  const half = v128.bitselect(v128.load(c, HALF), v128.load(c, MINUS_HALF), f64x2.gt(x, v128.load(c, ZERO)));
+  const k = f64x2.trunc(f64x2.add(f64x2.mul(v128.load(c, C_INV_LN2), x), half));
+  const hi = f64x2.sub(x, f64x2.mul(k, v128.load(c, C_LN2_HI)));
+  const lo = f64x2.mul(k, v128.load(c, C_LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  let p = f64x2.add(v128.load(c, C_P4), f64x2.mul(t, v128.load(c, C_P5)));
+  p = f64x2.add(v128.load(c, C_P3), f64x2.mul(t, p));
+  p = f64x2.add(v128.load(c, C_P2), f64x2.mul(t, p));
+  p = f64x2.add(v128.load(c, C_P1), f64x2.mul(t, p));
+  const cc = f64x2.sub(r, f64x2.mul(t, p));
+  const q = f64x2.div(f64x2.mul(r, cc), f64x2.sub(v128.load(c, TWO), cc));
+  const y = f64x2.sub(v128.load(c, ONE), f64x2.sub(f64x2.sub(lo, q), hi));
+  // 2^k: k + 1023 in the low bits of k + 1023 + 2^52 (exact, k being a small whole number),
+  // shifted into the exponent.
+  const scale = i64x2.shl(f64x2.add(k, v128.load(c, EXPONENT_BIAS)), 52);
+  return v128.bitselect(f64x2.add(v128.load(c, ONE), x), f64x2.mul(y, scale), f64x2.lt(ax, v128.load(c, TINY)));
+}
+
+/** exp2() over `count` (even) doubles at `xP`, two at a time, into `outP`, constants at `c`: for the tests. */
+export function expPairs(xP: usize, outP: usize, count: i32, c: usize): void {
+  for (let k = 0; k < count; k += 2) v128.store(outP + (<usize>k << 3), exp2(v128.load(xP + (<usize>k << 3)), c));
 }
 
 /** log() over `count` doubles at `xP`, into `outP`: for the tests. */

@@ -53,8 +53,8 @@ export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64)
 @inline function clamp01(x: f64): f64 {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
-@inline function shareOf(count: i32, ties: i32): f64 {
-  return ties == 0 ? 0 : <f64>count / <f64>ties;
+@inline function pair(a: f64, b: f64): v128 {
+  return f64x2.replace_lane(f64x2.splat(a), 1, b);
 }
 
 /**
@@ -68,15 +68,15 @@ export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64)
 const BLOCK = 32;
 const SCRATCH_BYTES: usize = 1024;
 
-/** exp2() over the `count` (even) doubles at `at`, in place. */
-@inline function expInPlace(at: usize, count: i32): void {
+/** exp2() over the `count` (even) doubles at `at`, in place; `c` is its constants' table. */
+@inline function expInPlace(at: usize, count: i32, c: usize): void {
   for (let k = 0; k < count; k += 2) {
     const p = at + (<usize>k << 3);
-    v128.store(p, exp2(v128.load(p)));
+    v128.store(p, exp2(v128.load(p), c));
   }
 }
 
-export function perception(from: i32, to: i32, slot: i32, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
+export function perception(from: i32, to: i32, slot: i32, constantsP: usize, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
   const e = <usize>slot * SCRATCH_BYTES;
   for (let first = from; first < to; first += BLOCK) {
     const end = min(first + BLOCK, to);
@@ -88,18 +88,21 @@ export function perception(from: i32, to: i32, slot: i32, layers: i32, friend: i
       const p0 = faceToFace + r0 * remote + offer0 + fromGroup;
       const p1 = faceToFace + r1 * remote + offer1 + fromGroup;
       const p2 = faceToFace + r2 * remote + offer2 + f64At(savingsBelongingP, i);
-      store<f64>(at, -p0 / s0);
-      store<f64>(at, -p1 / s0, 8);
-      store<f64>(at, -p2 / s0, 16);
-      store<f64>(at, -(f64At(contactP, i) + fromGroup) / c0, 24);
+      // Divided in pairs of lanes: a division is the slowest operation here.
+      v128.store(at, f64x2.div(pair(-p0, -p1), f64x2.splat(s0)));
+      v128.store(at, f64x2.div(pair(-p2, -(f64At(contactP, i) + fromGroup)), pair(s0, c0)), 16);
     }
-    expInPlace(e, 4 * (end - first));
+    expInPlace(e, 4 * (end - first), constantsP);
     for (let i = first, at = e; i < end; i++, at += 32) {
       const f = 3 * i;
+      // The shares of one's friends and kin who are lonely (0 with none), in a pair of lanes.
       const friends = i32At(offsetsP, i * layers + friend + 1) - i32At(offsetsP, i * layers + friend);
       const kinTies = i32At(offsetsP, i * layers + kin + 1) - i32At(offsetsP, i * layers + kin);
-      const lonelyFriends = shareOf(i32At(lonelyFriendsP, i), friends);
-      const lonelyKin = shareOf(i32At(lonelyKinP, i), kinTies);
+      const ties = pair(<f64>friends, <f64>kinTies);
+      const lonely = f64x2.div(pair(<f64>i32At(lonelyFriendsP, i), <f64>i32At(lonelyKinP, i)), ties);
+      const shares = v128.bitselect(lonely, f64x2.splat(0), f64x2.ne(ties, f64x2.splat(0)));
+      const lonelyFriends = f64x2.extract_lane(shares, 0);
+      const lonelyKin = f64x2.extract_lane(shares, 1);
       const q0 = f64At(perceivedP, f) + (1 - load<f64>(at) - f64At(perceivedP, f)) * gain;
       const q1 = f64At(perceivedP, f + 1) + (1 - load<f64>(at, 8) - f64At(perceivedP, f + 1)) * gain;
       const q2 = f64At(perceivedP, f + 2) + (1 - load<f64>(at, 16) - f64At(perceivedP, f + 2)) * gain;
@@ -114,7 +117,7 @@ export function perception(from: i32, to: i32, slot: i32, layers: i32, friend: i
   }
 }
 
-export function wellbeing(from: i32, to: i32, slot: i32, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
+export function wellbeing(from: i32, to: i32, slot: i32, constantsP: usize, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
   const e = <usize>slot * SCRATCH_BYTES;
   for (let first = from; first < to; first += BLOCK) {
     const end = min(first + BLOCK, to);
@@ -125,7 +128,7 @@ export function wellbeing(from: i32, to: i32, slot: i32, settle: bool, needP: us
       store<f64>(at, -(f64At(needP, f) + f64At(needP, f + 1) + f64At(needP, f + 2)));
       store<f64>(at, -rho * (0.5 + resilience), 8);
     }
-    expInPlace(e, 2 * (end - first));
+    expInPlace(e, 2 * (end - first), constantsP);
     for (let i = first, at = e; i < end; i++, at += 16) {
       const s = 1 - load<f64>(at);
       setF64(stressP, i, s);
