@@ -19,21 +19,24 @@ export function asks(from: i32, to: i32, needP: usize, iCanP: usize, wbP: usize,
   }
 }
 
-/** The far ties' sums of givers `from … to − 1` into farSums (informal.ts gatherFar). */
+/**
+ * The far ties' sums of givers `from … to − 1` into farSums (informal.ts gatherFar): requests
+ * (d0, d1) in one pair of lanes, (d2, what the tie could give face-to-face) in another, and what
+ * it could give remote beside them. A tie adds its `could` to one channel's sum and 0 to the
+ * other, as there (adding 0 is exact); lane 0 of the second pair is multiplied by 1, exactly.
+ */
 export function gatherFar(from: i32, to: i32, block: i32, farStartP: usize, farGiverP: usize, farAskerP: usize, farWeightP: usize, farRemoteP: usize, askP: usize, farSumsP: usize): void {
   memory.fill(farSumsP + (<usize>(5 * from) << 3), 0, <usize>(5 * (to - from)) << 3);
   const end = i32At(farStartP, (to + block - 1) / block);
   for (let q = i32At(farStartP, from / block); q < end; q++) {
     const a = askP + (<usize>i32At(farAskerP, q) << 5);
     const s = farSumsP + <usize>(5 * i32At(farGiverP, q)) * 8;
-    const w = f64At(farWeightP, q);
+    const w = f64x2.splat(f64At(farWeightP, q));
     const remote = <f64>u8At(farRemoteP, q);
-    const could = w * load<f64>(a, 24);
-    store<f64>(s, load<f64>(s) + load<f64>(a) * w);
-    store<f64>(s, load<f64>(s, 8) + load<f64>(a, 8) * w, 8);
-    store<f64>(s, load<f64>(s, 16) + load<f64>(a, 16) * w, 16);
-    store<f64>(s, load<f64>(s, 24) + could * (1 - remote), 24);
-    store<f64>(s, load<f64>(s, 32) + could * remote, 32);
+    const asked2Could = f64x2.mul(v128.load(a, 16), w); // (ask2 · w, could)
+    v128.store(s, f64x2.add(v128.load(s), f64x2.mul(v128.load(a), w)));
+    v128.store(s, f64x2.add(v128.load(s, 16), f64x2.mul(asked2Could, f64x2.replace_lane(f64x2.splat(1), 1, 1 - remote))), 16);
+    store<f64>(s, load<f64>(s, 32) + f64x2.extract_lane(asked2Could, 1) * remote, 32);
   }
 }
 
