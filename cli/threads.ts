@@ -65,8 +65,9 @@ export async function startThreads(world: World, count: number): Promise<Threads
   if (count <= 1) return { workers: [], close: async () => {} };
   if (count > MAX_SLOTS) throw new Error(`kith: at most ${MAX_SLOTS} threads`);
   const shared = shareWorld(world);
-  // Whole chunks of sums, and whole blocks of far ties when there are any.
-  const align = world.openTies.block < world.n ? leastCommonMultiple(CHUNK, world.openTies.block) : CHUNK;
+  // Whole chunks of sums, and whole groups of far ties when there are any.
+  const { block, group } = world.openTies;
+  const align = block < world.n ? leastCommonMultiple(CHUNK, group) : CHUNK;
   const bounds = ranges(world.n, count, align);
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS + ORDER_ROOM));
   const ports: MessagePort[] = [];

@@ -28,6 +28,7 @@ export interface SharedWorld {
   readonly n: number;
   readonly layers: number;
   readonly block: number;
+  readonly group: number;
   readonly groups: Record<'persons' | 'scratch' | 'network' | 'openTies', Record<string, SharedArray>>;
   readonly arrays: Record<'flowChunks' | 'subgroupSums' | 'subgroupHistograms', SharedArray>;
   readonly subgroupMembers: SharedArray[];
@@ -80,6 +81,7 @@ export function shareWorld(world: World): SharedWorld {
     n: world.n,
     layers: network.layers,
     block: openTies.block,
+    group: openTies.group,
     groups: { persons: shareFields(persons, arena), scratch: shareFields(scratch, arena), network: shareFields(network, arena), openTies: shareFields(openTies, arena) },
     arrays,
     subgroupMembers: world.subgroupMembers.map((members) => describe(members, arena)),
@@ -107,7 +109,7 @@ export function worldView(shared: SharedWorld): World {
     persons: fields(groups.persons),
     scratch: fields(groups.scratch),
     network: { ...fields(groups.network), persons: shared.n, layers: shared.layers },
-    openTies: { ...fields(groups.openTies), block: shared.block, far: 0 },
+    openTies: { ...fields(groups.openTies), block: shared.block, group: shared.group, far: 0 },
     flowChunks: view(arrays.flowChunks),
     subgroupSums: view(arrays.subgroupSums),
     subgroupHistograms: view(arrays.subgroupHistograms),

@@ -47,11 +47,11 @@ export function asksKernel(world: World, _context: unknown, from: number, to: nu
  * `could` to one channel's sum and 0 to the other without a branch.
  */
 function gatherFar(world: World, from: number, to: number): void {
-  const { block, farStart, farGiver, farAsker, farWeight, farRemote } = world.openTies;
+  const { group, farStart, farGiver, farAsker, farWeight, farRemote } = world.openTies;
   const { ask, farSums } = world.scratch;
   farSums.fill(0, 5 * from, 5 * to);
-  // Ranges hold whole blocks when there are far ties (parallel.ts, kernels.ts).
-  for (let q = farStart[from / block], end = farStart[Math.ceil(to / block)]; q < end; q++) {
+  // Ranges hold whole groups when there are far ties (cli/threads.ts).
+  for (let q = farStart[from / group], end = farStart[Math.ceil(to / group)]; q < end; q++) {
     const a = 4 * farAsker[q];
     const s = 5 * farGiver[q];
     const w = farWeight[q];

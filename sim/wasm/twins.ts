@@ -95,7 +95,7 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const o = w.openTies;
       const s = w.scratch;
       const anyFar = o.far > 0;
-      if (anyFar) x.gatherFar(from, to, o.block, at(o.farStart), at(o.farGiver), at(o.farAsker), at(o.farWeight), at(o.farRemote), at(s.ask), at(s.farSums));
+      if (anyFar) x.gatherFar(from, to, o.group, at(o.farStart), at(o.farGiver), at(o.farAsker), at(o.farWeight), at(o.farRemote), at(s.ask), at(s.farSums));
       const { capBase, strain } = w.params.support;
       x.givers(from, to, anyFar ? 1 : 0, at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(s.ask), at(s.farSums), at(w.persons.wb), at(w.persons.material), at(s.share), at(s.strain), at(s.giving), at(s.shortGiver), capBase, strain);
     },

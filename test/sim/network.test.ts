@@ -305,7 +305,7 @@ describe('open tie lists', () => {
 
   it('should list, per giver, exactly the open ties, near and far, face-to-face ones first', () => {
     const { world } = inLockdown();
-    const open = allocateOpenTies(world.network, 128); // 8 blocks, where the default has one
+    const open = allocateOpenTies(world.network, 128, false, 256); // 8 blocks in 4 groups, where the default has one
     listOpenTies(world.network, open);
     const { offsets, neighbour, weight, channel, layers: L } = world.network;
     const sorted = (ties: number[][]) => ties.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
@@ -313,7 +313,11 @@ describe('open tie lists', () => {
     for (let q = 0; q < open.far; q++) {
       const j = open.farGiver[q];
       far.set(j, [...(far.get(j) ?? []), [open.farAsker[q], open.farWeight[q], open.farRemote[q] === 1 ? CHANNEL.remote : CHANNEL.faceToFace]]);
-      if (q > 0) expect(Math.floor(open.farGiver[q - 1] / 128) <= Math.floor(j / 128)).toBe(true); // by giver block
+      if (q > 0) {
+        // By the giver's group, then by asker.
+        const [before, now] = [Math.floor(open.farGiver[q - 1] / 256), Math.floor(j / 256)];
+        expect(before <= now && (before < now || open.farAsker[q - 1] <= open.farAsker[q])).toBe(true);
+      }
     }
     let remote = 0;
     for (let j = 0; j < world.n; j++) {
@@ -328,6 +332,22 @@ describe('open tie lists', () => {
     expect(open.far).toBeGreaterThan(0);
     expect(remote).toBeGreaterThan(0);
     expect(open.start[world.n] + open.far).toBeLessThan(neighbour.length); // some ties are closed
+  });
+
+  it('should give the same bits whatever the size of the far ties’ groups', () => {
+    const runWith = (group: number) => {
+      const sim = inLockdown();
+      sim.world.openTies = allocateOpenTies(sim.world.network, 100, false, group);
+      listOpenTies(sim.world.network, sim.world.openTies);
+      while (!sim.done) sim.step();
+      expect(sim.world.openTies.far).toBeGreaterThan(0);
+      return sim.results();
+    };
+    const [byBlock, byFour, whole] = [runWith(100), runWith(400), runWith(900)];
+    for (const other of [byFour, whole]) {
+      expect(other.daily).toEqual(byBlock.daily);
+      expect(other.flows).toEqual(byBlock.flows);
+    }
   });
 
   it('should give the same run with far ties as without, but for rounding', () => {

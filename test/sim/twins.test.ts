@@ -25,10 +25,10 @@ interface Run {
   recorder: Recorder;
 }
 
-/** A world of day 0, in `arena` or not; open ties in blocks of `block` persons when given. */
+/** A world of day 0, in `arena` or not; open ties in blocks of `block` persons (groups of two) when given. */
 function start(params: Params, seed: number, arena: Arena | false, block?: number): Run {
   const world = buildWorld(params, seed, arena);
-  if (block !== undefined) world.openTies = allocateOpenTies(world.network, block, arena);
+  if (block !== undefined) world.openTies = allocateOpenTies(world.network, block, arena, 2 * block);
   settle(world);
   return { world, recorder: createRecorder(params.days) };
 }

@@ -25,10 +25,10 @@ export function asks(from: i32, to: i32, needP: usize, iCanP: usize, wbP: usize,
  * it could give remote beside them. A tie adds its `could` to one channel's sum and 0 to the
  * other, as there (adding 0 is exact); lane 0 of the second pair is multiplied by 1, exactly.
  */
-export function gatherFar(from: i32, to: i32, block: i32, farStartP: usize, farGiverP: usize, farAskerP: usize, farWeightP: usize, farRemoteP: usize, askP: usize, farSumsP: usize): void {
+export function gatherFar(from: i32, to: i32, group: i32, farStartP: usize, farGiverP: usize, farAskerP: usize, farWeightP: usize, farRemoteP: usize, askP: usize, farSumsP: usize): void {
   memory.fill(farSumsP + (<usize>(5 * from) << 3), 0, <usize>(5 * (to - from)) << 3);
-  const end = i32At(farStartP, (to + block - 1) / block);
-  for (let q = i32At(farStartP, from / block); q < end; q++) {
+  const end = i32At(farStartP, (to + group - 1) / group);
+  for (let q = i32At(farStartP, from / group); q < end; q++) {
     const a = askP + (<usize>i32At(farAskerP, q) << 5);
     const s = farSumsP + <usize>(5 * i32At(farGiverP, q)) * 8;
     const w = f64x2.splat(f64At(farWeightP, q));
