@@ -6,6 +6,7 @@
 import { CHANNEL } from '../network/layers.ts';
 import { listOpenTies } from '../network/open.ts';
 import type { World } from '../world.ts';
+import { twinsOf } from '../wasm/twins.ts';
 
 const { closed: CLOSED, remote: REMOTE } = CHANNEL;
 
@@ -13,9 +14,22 @@ const { closed: CLOSED, remote: REMOTE } = CHANNEL;
  * Per person, sums over open ties that stay fixed until channels change: today's contact;
  * Σ w·rate (which scales requests in phase 4); and, per layer and function, what the ties deliver
  * per unit asked when every giver has room (phase 4's takers). Lists the open ties for phase 4's
- * givers.
+ * givers. Both walk every tie, and run as WebAssembly where the world has twins (wasm/twins.ts).
  */
 export function refreshTieSums(world: World): void {
+  const twins = twinsOf(world);
+  if (twins) {
+    world.channelCounts = twins.serial.refreshTieSums(world);
+    twins.serial.listOpenTies(world);
+  } else {
+    world.channelCounts = sumTies(world);
+    listOpenTies(world.network, world.openTies);
+  }
+  world.tiesChanged = false;
+}
+
+/** refreshTieSums's sums in JavaScript; returns the half-edges on each open channel. */
+function sumTies(world: World): { faceToFace: number; remote: number } {
   const n = world.n;
   const { offsets, weight, channel, layers: L } = world.network;
   const { contact } = world.persons;
@@ -58,9 +72,7 @@ export function refreshTieSums(world: World): void {
     contact[i] = sumContact;
     openWeight[i] = sumOpen;
   }
-  world.channelCounts = { faceToFace, remote };
-  listOpenTies(world.network, world.openTies);
-  world.tiesChanged = false;
+  return { faceToFace, remote };
 }
 
 export function contactMemoryKernel(world: World, _context: unknown, from: number, to: number): void {

@@ -5,14 +5,22 @@
 import { dayKey, uniformAt } from '../random/index.ts';
 import { CHANNEL, CUTTABLE_LAYERS, LAYER, TIE_LAYERS, type TieLayer } from '../network/layers.ts';
 import type { World } from '../world.ts';
+import { twinsOf } from '../wasm/twins.ts';
 import { endCrisis, startCrisis } from './environment.ts';
 import type { CapacityEvent, EventType, LockdownEvent, PlatformEvent, ReopeningEvent, ShockEvent, TimelineEvent } from './schema.ts';
 
-/** Kin and friends keep in touch by phone; coworkers remotely when both are online; neighbours not. */
+/**
+ * Where a cut tie of a layer may go remote: kin and friends keep in touch by phone (1, always);
+ * coworkers remotely when both are online (2); neighbours not (0).
+ */
+function remoteWhere(layer: number): 0 | 1 | 2 {
+  if (layer === LAYER.kin || layer === LAYER.friend) return 1;
+  return layer === LAYER.coworker ? 2 : 0;
+}
+
 function canGoRemote(world: World, layer: number, a: number, b: number): boolean {
-  if (layer === LAYER.kin || layer === LAYER.friend) return true;
-  if (layer === LAYER.coworker) return world.persons.digital[a] === 1 && world.persons.digital[b] === 1;
-  return false;
+  const where = remoteWhere(layer);
+  return where === 1 || (where === 2 && world.persons.digital[a] === 1 && world.persons.digital[b] === 1);
 }
 
 /**
@@ -24,8 +32,13 @@ function cutTies(world: World, layers: readonly TieLayer[], cut: number, shift: 
   const n = world.n;
   const { offsets, neighbour, channel, mate, layers: L } = world.network;
   const key = dayKey(world.keys.timeline, world.today);
+  const twins = twinsOf(world);
   for (const name of layers) {
     const l = LAYER[name];
+    if (twins) {
+      twins.serial.cutTies(world, l, key, cut, shift, remoteWhere(l));
+      continue;
+    }
     for (let i = 0; i < n; i++) {
       for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
         const j = neighbour[e];

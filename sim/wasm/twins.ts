@@ -40,6 +40,12 @@ export interface SerialTwins {
   formalAsked(world: World): void;
   /** Phase 5's support given, once `services.met` is set (day/formal.ts). */
   formalGiven(world: World): void;
+  /** day/contact.ts refreshTieSums's per-person sums; returns the half-edges on each open channel. */
+  refreshTieSums(world: World): { faceToFace: number; remote: number };
+  /** network/open.ts listOpenTies, into `world.openTies`. */
+  listOpenTies(world: World): void;
+  /** timeline/events.ts cutTies for one layer; `remoteWhere`: 0 never, 1 always, 2 when both ends are online. */
+  cutTies(world: World, layer: number, key: number, cut: number, shift: number, remoteWhere: 0 | 1 | 2): void;
 }
 
 /** The twins of one memory: the kernels by name, and the serial phases' loops. */
@@ -150,6 +156,23 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const fromFormal = at(s.receivedByLayer) + 8 * LAYER.formal * w.n;
       const flows = at(w.flows) + 8 * 3 * LAYER.formal;
       x.formalGiven(w.n, at(w.persons.need), at(w.persons.service), at(w.services.met), at(s.received), fromFormal, at(s.unmetFormal), flows, w.params.formal.threshold);
+    },
+    refreshTieSums: (w) => {
+      const net = w.network;
+      const r = w.params.support.effRemote;
+      // The counts come back in slot 0's working space (this thread's).
+      x.refreshTieSums(w.n, net.layers, at(net.offsets), at(net.weight), at(net.channel), at(w.persons.contact), at(w.scratch.openWeight), at(w.scratch.delivered), r.emotional, r.informational, r.instrumental, 0);
+      const [faceToFace, remote] = new Int32Array(memory.buffer, 0, 2);
+      return { faceToFace, remote };
+    },
+    listOpenTies: (w) => {
+      const net = w.network;
+      const o = w.openTies;
+      o.far = x.listOpenTies(w.n, net.layers, o.block, o.group, at(net.offsets), at(net.neighbour), at(net.weight), at(net.channel), at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(o.farStart), at(o.farGiver), at(o.farAsker), at(o.farWeight), at(o.farRemote));
+    },
+    cutTies: (w, layer, key, cut, shift, remoteWhere) => {
+      const net = w.network;
+      x.cutTies(w.n, net.layers, layer, at(net.offsets), at(net.neighbour), at(net.channel), at(net.mate), at(w.persons.digital), key, cut, shift, remoteWhere);
     },
   };
   return { memory, buffers, kernels, serial };

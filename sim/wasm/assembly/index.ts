@@ -3,4 +3,4 @@ export { asks, gatherFar, givers, withheld, takers } from './informal';
 export { shocks, contactMemory, needs, perception, wellbeing, distress } from './persons';
 export { subgroupSums } from './record';
 export { expPairs, logs, writeExpConstants } from './math';
-export { listMembers, lonelyChanges, formalAsked, formalGiven } from './serial';
+export { listMembers, lonelyChanges, formalAsked, formalGiven, refreshTieSums, listOpenTies, cutTies } from './serial';

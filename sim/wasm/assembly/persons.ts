@@ -1,28 +1,8 @@
 // The kernels that update each person from their own state (sim/day/*.ts, sim/record/recorder.ts),
 // the same arithmetic in the same order, so the same bits.
 import { exp2, log } from './math';
+import { uniform } from './random';
 import { f64At, i32At, setF64, setU8, u8At } from './memory';
-
-// sim/random/keyed.ts: murmur3's finaliser and body round.
-@inline function fmix(h: i32): i32 {
-  h ^= <i32>(<u32>h >>> 16);
-  h *= 0x85ebca6b;
-  h ^= <i32>(<u32>h >>> 13);
-  h *= 0xc2b2ae35;
-  h ^= <i32>(<u32>h >>> 16);
-  return h;
-}
-@inline function absorb(h: i32, word: i32): i32 {
-  let k = word * 0xcc9e2d51;
-  k = rotl<i32>(k, 15);
-  k *= 0x1b873593;
-  h ^= k;
-  h = rotl<i32>(h, 13);
-  return h * 5 + 0xe6546b64;
-}
-@inline function uniform(key: i32, item: i32, draw: i32): f64 {
-  return <f64><u32>fmix(absorb(absorb(key, item), draw) ^ 8) * (1.0 / 4294967296.0);
-}
 
 export function shocks(from: i32, to: i32, needP: usize, materialP: usize, contactP: usize, contactRefP: usize, key: i32, pEmotional: f64, pInformational: f64, poverty: f64, rateInstrumental: f64, mean: f64, isolation: f64): void {
   for (let i = from; i < to; i++) {
