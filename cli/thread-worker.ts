@@ -6,13 +6,16 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { runKernel } from '../sim/day/kernels.ts';
 import { worldView, type SharedWorld } from '../sim/share.ts';
-import { CONTROL, readOrder } from './threads.ts';
+import { CONTROL, FAR_SUMS, readOrder } from './threads.ts';
 
-const { shared, slot, from, to, control: buffer, port } = workerData as {
+const { shared, slot, from, to, farFrom, farTo, control: buffer, port } = workerData as {
   shared: SharedWorld;
   slot: number;
+  /** Persons of this thread: whole chunks, and for the far ties' sums whole groups of far ties. */
   from: number;
   to: number;
+  farFrom: number;
+  farTo: number;
   control: SharedArrayBuffer;
   port: MessagePort;
 };
@@ -30,7 +33,8 @@ for (let done = 0; ; ) {
   if (order.name === null) break;
   try {
     world.openTies.far = order.far;
-    runKernel(order.name, world, order.context, from, to, slot);
+    if (order.name === FAR_SUMS) runKernel(order.name, world, order.context, farFrom, farTo, slot);
+    else runKernel(order.name, world, order.context, from, to, slot);
   } catch (e) {
     Atomics.store(control, CONTROL.failed, 1);
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });

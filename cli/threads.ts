@@ -23,6 +23,9 @@ import { startWorker } from './spawn.ts';
  * bytes, then for each thread slot the generation it has done; the order's bytes follow.
  */
 export const CONTROL = { generation: 0, failed: 1, orderBytes: 2, done: 3 } as const;
+
+/** The one kernel whose ranges hold whole groups of far ties (network/open.ts), not just chunks. */
+export const FAR_SUMS: KernelName = 'farSums';
 const CONTROL_WORDS = CONTROL.done + MAX_SLOTS;
 /** Room for an order: a kernel's context is a few numbers. */
 const ORDER_ROOM = 64 * 1024;
@@ -65,16 +68,17 @@ export async function startThreads(world: World, count: number): Promise<Threads
   if (count <= 1) return { workers: [], close: async () => {} };
   if (count > MAX_SLOTS) throw new Error(`kith: at most ${MAX_SLOTS} threads`);
   const shared = shareWorld(world);
-  // Whole chunks of sums, and whole groups of far ties when there are any.
+  // Whole chunks of sums, as equal as may be; the far ties' sums in whole groups of far ties.
   const { block, group } = world.openTies;
-  const align = block < world.n ? leastCommonMultiple(CHUNK, group) : CHUNK;
-  const bounds = ranges(world.n, count, align);
+  const bounds = ranges(world.n, count, CHUNK);
+  const farBounds = block < world.n ? ranges(world.n, count, leastCommonMultiple(CHUNK, group)) : bounds;
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS + ORDER_ROOM));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   for (let slot = 1; slot < count; slot++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = startWorker('thread-worker', { shared, slot, from: bounds[slot], to: bounds[slot + 1], control: control.buffer, port: port2 }, [port2]);
+    const range = { from: bounds[slot], to: bounds[slot + 1], farFrom: farBounds[slot], farTo: farBounds[slot + 1] };
+    const worker = startWorker('thread-worker', { shared, slot, ...range, control: control.buffer, port: port2 }, [port2]);
     workers.push(worker);
     ports.push(port1);
   }
@@ -95,7 +99,8 @@ export async function startThreads(world: World, count: number): Promise<Threads
       const generation = order({ name: name as KernelName, context, far: w.openTies.far });
       let error: unknown;
       try {
-        runKernel(name, w, context, bounds[0], bounds[1], 0);
+        const own = name === FAR_SUMS ? farBounds : bounds;
+        runKernel(name, w, context, own[0], own[1], 0);
       } catch (e) {
         error = e;
       }

@@ -42,15 +42,15 @@ export function asksKernel(world: World, _context: unknown, from: number, to: nu
 }
 
 /**
- * The far ties' part of each giver's sums (network/open.ts): requests per function, then what the
- * ties could give face-to-face and remote, into `farSums`. Adding 0 is exact, so a tie adds its
- * `could` to one channel's sum and 0 to the other without a branch.
+ * The far ties' part of each giver's sums (network/open.ts), for givers `from … to − 1`: requests
+ * per function, then what the ties could give face-to-face and remote, into `farSums`, read by the
+ * givers' walk next. Adding 0 is exact, so a tie adds its `could` to one channel's sum and 0 to
+ * the other without a branch. Its ranges hold whole groups of far ties (cli/threads.ts).
  */
-function gatherFar(world: World, from: number, to: number): void {
+export function farSumsKernel(world: World, _context: unknown, from: number, to: number): void {
   const { group, farStart, farGiver, farAsker, farWeight, farRemote } = world.openTies;
   const { ask, farSums } = world.scratch;
   farSums.fill(0, 5 * from, 5 * to);
-  // Ranges hold whole groups when there are far ties (cli/threads.ts).
   for (let q = farStart[from / group], end = farStart[Math.ceil(to / group)]; q < end; q++) {
     const a = 4 * farAsker[q];
     const s = 5 * farGiver[q];
@@ -71,7 +71,6 @@ export function giversKernel(world: World, _context: unknown, from: number, to: 
   const { ask, share, strain, giving, shortGiver, farSums } = world.scratch;
   const { capBase, strain: betaStrain } = world.params.support;
   const anyFar = far > 0;
-  if (anyFar) gatherFar(world, from, to);
   for (let j = from, f = 3 * from, e = start[from]; j < to; j++, f += 3) {
     // The far ties' sums, then the near ties, face-to-face then remote: two walks with no test
     // of channel inside.
@@ -214,6 +213,7 @@ export function takersKernel(world: World, _context: unknown, from: number, to: 
 export function informal(world: World): void {
   const { executor, flows, flowChunks } = world;
   executor.run(world, 'asks', null);
+  if (world.openTies.far > 0) executor.run(world, 'farSums', null);
   executor.run(world, 'givers', null);
   executor.run(world, 'withheld', null);
   flowChunks.fill(0);

@@ -5,7 +5,7 @@
 import type { Executor, Kernel } from '../parallel.ts';
 import { distressKernel, subgroupSumsKernel } from '../record/recorder.ts';
 import { contactMemoryKernel } from './contact.ts';
-import { asksKernel, giversKernel, takersKernel, withheldKernel } from './informal.ts';
+import { asksKernel, farSumsKernel, giversKernel, takersKernel, withheldKernel } from './informal.ts';
 import { needsKernel } from './needs.ts';
 import { perceptionKernel } from './perception.ts';
 import { shocksKernel } from './shocks.ts';
@@ -17,6 +17,7 @@ export const KERNELS = {
   shocks: shocksKernel,
   contactMemory: contactMemoryKernel,
   asks: asksKernel,
+  farSums: farSumsKernel,
   givers: giversKernel,
   withheld: withheldKernel,
   takers: takersKernel,

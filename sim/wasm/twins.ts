@@ -97,13 +97,15 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const p = w.persons;
       x.asks(from, to, at(p.need), at(p.iCan), at(p.wb), at(w.scratch.ask), at(w.scratch.openWeight), w.params.support.sigma);
     },
+    farSums: (w: World, _c: unknown, from, to) => {
+      const o = w.openTies;
+      x.gatherFar(from, to, o.group, at(o.farStart), at(o.farGiver), at(o.farAsker), at(o.farWeight), at(o.farRemote), at(w.scratch.ask), at(w.scratch.farSums));
+    },
     givers: (w: World, _c: unknown, from, to) => {
       const o = w.openTies;
       const s = w.scratch;
-      const anyFar = o.far > 0;
-      if (anyFar) x.gatherFar(from, to, o.group, at(o.farStart), at(o.farGiver), at(o.farAsker), at(o.farWeight), at(o.farRemote), at(s.ask), at(s.farSums));
       const { capBase, strain } = w.params.support;
-      x.givers(from, to, anyFar ? 1 : 0, at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(s.ask), at(s.farSums), at(w.persons.wb), at(w.persons.material), at(s.share), at(s.strain), at(s.giving), at(s.shortGiver), capBase, strain);
+      x.givers(from, to, o.far > 0 ? 1 : 0, at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(s.ask), at(s.farSums), at(w.persons.wb), at(w.persons.material), at(s.share), at(s.strain), at(s.giving), at(s.shortGiver), capBase, strain);
     },
     withheld: (w: World, _c: unknown, from, to) => {
       const net = w.network;
