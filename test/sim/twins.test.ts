@@ -13,7 +13,8 @@ import { step } from '../../sim/day/step.ts';
 import { buildWorld, type World } from '../../sim/world.ts';
 import { allocateOpenTies } from '../../sim/network/open.ts';
 import { createRecorder, type Recorder } from '../../sim/record/recorder.ts';
-import { Arena } from '../../sim/wasm/arena.ts';
+import { Arena, ArenaFull, CONSTANTS_AT, SCRATCH_BYTES } from '../../sim/wasm/arena.ts';
+import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { inMemory, twinsModule } from '../../sim/wasm/twins.ts';
 import { exp, log } from '../../sim/math.ts';
 import { resolveParams, Simulation, type Params } from '../../sim/index.ts';
@@ -115,6 +116,26 @@ function edgeInputs(): Float64Array {
   if (values.length % 2 === 1) values.push(0.25);
   return Float64Array.from(values);
 }
+
+describe('the arena', () => {
+  it('cuts zeroed, aligned arrays after the twins’ working space, which stay valid as it grows', () => {
+    const arena = new Arena();
+    expect(MAX_SLOTS * SCRATCH_BYTES).toBeLessThanOrEqual(CONSTANTS_AT); // every slot's working space below the constants
+    const first = arena.allocate(Float64Array, 3);
+    first.set([1, 2, 3]);
+    const big = arena.allocate(Uint8Array, 20_000_000); // grows the memory
+    const after = arena.allocate(Int32Array, 5);
+    expect(first.byteOffset).toBeGreaterThanOrEqual(CONSTANTS_AT + 256);
+    for (const array of [first, big, after]) expect(array.byteOffset % 64).toBe(0);
+    expect([...first]).toEqual([1, 2, 3]);
+    expect(big.every((v) => v === 0) && after.every((v) => v === 0)).toBe(true);
+    expect(arena.memory.buffer.byteLength).toBeGreaterThanOrEqual(after.byteOffset + after.byteLength);
+  });
+
+  it('reports ArenaFull for more than wasm32’s 4 GiB, so the world is built outside it', () => {
+    expect(() => new Arena().allocate(Float64Array, 2 ** 29 + 1)).toThrow(ArenaFull);
+  });
+});
 
 describe('the WebAssembly exp and log', () => {
   const memory = new WebAssembly.Memory({ initial: 4, maximum: 4, shared: true });
