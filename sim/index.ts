@@ -1,6 +1,6 @@
 /** Kith's engine: pure TypeScript, no DOM and no Node APIs. */
 export * from './params/index.ts';
-export { run, Simulation, type RunResult, type RunOptions, type DayView } from './simulation.ts';
+export { run, Simulation, type RunResult, type RunOptions, type DayView, type SimulationOptions } from './simulation.ts';
 export { buildWorld, type World } from './world.ts';
 export type { Checkpoint } from './checkpoint.ts';
 export { step, PHASES } from './day/step.ts';

@@ -137,12 +137,12 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const { s0, c0, kappa, kappaKin } = w.params.perception;
       const r = w.params.support.effRemote;
       const [offer0, offer1, offer2] = c.offer;
-      x.perception(from, to, slot, CONSTANTS_AT, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
+      x.perception(from, to, slot * SCRATCH_BYTES, CONSTANTS_AT, w.network.layers, LAYER.friend, LAYER.kin, at(w.network.offsets), at(p.perceived), at(p.iHave), at(p.conn), at(p.contact), at(p.lonelyFriends), at(p.lonelyKin), at(s.belonging), at(s.savingsBelonging), at(s.giving), s0, c0, kappa, kappaKin, r.emotional, r.informational, r.instrumental, offer0, offer1, offer2, c.gain);
     },
     wellbeing: (w: World, settle: boolean, from, to, slot) => {
       const p = w.persons;
       const { betaC, betaS, gamma, rho } = w.params.wellbeing;
-      x.wellbeing(from, to, slot, CONSTANTS_AT, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
+      x.wellbeing(from, to, slot * SCRATCH_BYTES, CONSTANTS_AT, settle ? 1 : 0, at(p.need), at(p.stress), at(p.wb), at(p.wb0), at(p.conn), at(p.iHave), at(p.iAm), at(p.iCan), at(w.scratch.strain), betaC, betaS, gamma, rho);
     },
     subgroupSums: (w: World, _c: unknown, from, to, slot) => {
       // The columns and member lists, described in the slot's working space (arena.ts).

@@ -39,14 +39,14 @@ export function needs(from: i32, to: i32, needP: usize, iAmP: usize, decay: f64)
 
 /**
  * Persons per block of the kernels whose exponentials are worked out apart (perception,
- * wellbeing): their arguments for a block go to the thread's working space (1 KB a slot at the
- * start of the memory, arena.ts), then one tight loop takes the exponentials two at a time —
- * independent of each other, so the processor overlaps them rather than waiting out each one's
- * chain of dependent operations — then the block is finished. Each value is computed as the
- * JavaScript kernel computes it; only the order of independent operations changes.
+ * wellbeing): their arguments for a block go to the thread's working space at `scratchP` (1 KB,
+ * arena.ts SCRATCH_BYTES: a block's four arguments a person fill it), then one tight loop takes
+ * the exponentials two at a time — independent of each other, so the processor overlaps them
+ * rather than waiting out each one's chain of dependent operations — then the block is finished.
+ * Each value is computed as the JavaScript kernel computes it; only the order of independent
+ * operations changes.
  */
 const BLOCK = 32;
-const SCRATCH_BYTES: usize = 1024;
 
 /** exp2() over the `count` (even) doubles at `at`, in place; `c` is its constants' table. */
 @inline function expInPlace(at: usize, count: i32, c: usize): void {
@@ -56,8 +56,8 @@ const SCRATCH_BYTES: usize = 1024;
   }
 }
 
-export function perception(from: i32, to: i32, slot: i32, constantsP: usize, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
-  const e = <usize>slot * SCRATCH_BYTES;
+export function perception(from: i32, to: i32, scratchP: usize, constantsP: usize, layers: i32, friend: i32, kin: i32, offsetsP: usize, perceivedP: usize, iHaveP: usize, connP: usize, contactP: usize, lonelyFriendsP: usize, lonelyKinP: usize, belongingP: usize, savingsBelongingP: usize, givingP: usize, s0: f64, c0: f64, kappa: f64, kappaKin: f64, r0: f64, r1: f64, r2: f64, offer0: f64, offer1: f64, offer2: f64, gain: f64): void {
+  const e = scratchP;
   for (let first = from; first < to; first += BLOCK) {
     const end = min(first + BLOCK, to);
     // The exponentials' arguments, four a person: perceived support per function, connectedness.
@@ -97,8 +97,8 @@ export function perception(from: i32, to: i32, slot: i32, constantsP: usize, lay
   }
 }
 
-export function wellbeing(from: i32, to: i32, slot: i32, constantsP: usize, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
-  const e = <usize>slot * SCRATCH_BYTES;
+export function wellbeing(from: i32, to: i32, scratchP: usize, constantsP: usize, settle: bool, needP: usize, stressP: usize, wbP: usize, wb0P: usize, connP: usize, iHaveP: usize, iAmP: usize, iCanP: usize, strainP: usize, betaC: f64, betaS: f64, gamma: f64, rho: f64): void {
+  const e = scratchP;
   for (let first = from; first < to; first += BLOCK) {
     const end = min(first + BLOCK, to);
     // Two exponentials a person: stress, and the pace of recovery (unused when settling).
