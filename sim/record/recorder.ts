@@ -48,16 +48,23 @@ export function createRecorder(days: number): Recorder {
   };
 }
 
-/** Quantile q of a histogram holding `count` values, interpolating within the bin. */
-function quantile(hist: Int32Array, count: number, q: number): number {
-  const target = q * count;
+/**
+ * The percentiles of PERCENTILE_OUTCOMES (ascending) from `BINS` counts at `hist[from …]` holding
+ * `count` values, interpolating within a bin, written to `out[p][at]`: one pass finds them all.
+ */
+function writeQuantiles(hist: Int32Array, from: number, count: number, out: Float64Array[], at: number): void {
+  let p = 0;
+  let target = PERCENTILE_OUTCOMES[0].q * count;
   let cumulative = 0;
-  for (let b = 0; b < BINS; b++) {
-    const inBin = hist[b];
-    if (inBin > 0 && cumulative + inBin >= target) return (b + (target - cumulative) / inBin) / BINS;
+  for (let b = 0; b < BINS && p < out.length; b++) {
+    const inBin = hist[from + b];
+    while (p < out.length && inBin > 0 && cumulative + inBin >= target) {
+      out[p][at] = (b + (target - cumulative) / inBin) / BINS;
+      if (++p < out.length) target = PERCENTILE_OUTCOMES[p].q * count;
+    }
     cumulative += inBin;
   }
-  return 1;
+  for (; p < out.length; p++) out[p][at] = 1;
 }
 
 /** What the crisis window asks of today (phase 11's distress kernel). */
@@ -187,7 +194,11 @@ export function subgroupSumsKernel(world: World, _context: unknown, from: number
   }
 }
 
-/** Means and percentiles per subgroup: the chunks' sums added in chunk order, the slots' counts. */
+/**
+ * Means and percentiles per subgroup: the chunks' sums added in chunk order, the slots' counts
+ * (on one thread, its own). A day's fixed cost, whatever the population: it was most of a day at
+ * a few hundred persons.
+ */
 function recordSubgroups(world: World, recorder: Recorder): void {
   const S = recorder.subgroups;
   const O = MEAN_OUTCOMES.length;
@@ -197,20 +208,28 @@ function recordSubgroups(world: World, recorder: Recorder): void {
   subgroupHistograms.fill(0, 0, slots * S * BINS);
   executor.run(world, 'subgroupSums', null);
   const chunks = subgroupSums.length / (S * O);
+  const means = MEAN_OUTCOMES.map((o) => recorder.daily[o.name]);
+  const percentiles = PERCENTILE_OUTCOMES.map((o) => recorder.daily[o.name]);
   const hist = recorder.histogram;
   for (let s = 0; s < S; s++) {
     const size = world.subgroupSizes[s];
-    MEAN_OUTCOMES.forEach((o, k) => {
+    for (let k = 0; k < O; k++) {
       let total = 0;
       for (let c = 0; c < chunks; c++) total += subgroupSums[(c * S + s) * O + k];
-      recorder.daily[o.name][row + s] = size > 0 ? total / size : NaN;
-    });
-    hist.fill(0);
-    for (let slot = 0; slot < slots; slot++) {
-      const from = (slot * S + s) * BINS;
-      for (let b = 0; b < BINS; b++) hist[b] += subgroupHistograms[from + b];
+      means[k][row + s] = size > 0 ? total / size : NaN;
     }
-    for (const o of PERCENTILE_OUTCOMES) recorder.daily[o.name][row + s] = size > 0 ? quantile(hist, size, o.q) : NaN;
+    if (size === 0) {
+      for (const values of percentiles) values[row + s] = NaN;
+    } else if (slots === 1) {
+      writeQuantiles(subgroupHistograms, s * BINS, size, percentiles, row + s);
+    } else {
+      hist.fill(0);
+      for (let slot = 0; slot < slots; slot++) {
+        const from = (slot * S + s) * BINS;
+        for (let b = 0; b < BINS; b++) hist[b] += subgroupHistograms[from + b];
+      }
+      writeQuantiles(hist, 0, size, percentiles, row + s);
+    }
   }
 }
 
