@@ -12,6 +12,7 @@ import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
 import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
 import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
 import { Arena, ArenaFull, arenasWork } from './wasm/arena.ts';
+import { twinsWork } from './wasm/twins.ts';
 import { buildWorld, type World } from './world.ts';
 
 export interface RunResult {
@@ -70,9 +71,12 @@ export interface SimulationOptions {
   kernels?: 'wasm' | 'js';
 }
 
-/** The world in an arena when one can hold it (wasm32 addresses 4 GiB), else outside one. */
+/**
+ * The world in an arena when this engine runs the twins and an arena can hold the world (wasm32
+ * addresses 4 GiB), else outside one.
+ */
 function buildIn(params: Params, seed: number, options: SimulationOptions): World {
-  if (options.kernels !== 'js' && arenasWork()) {
+  if (options.kernels !== 'js' && arenasWork() && twinsWork()) {
     try {
       return buildWorld(params, seed, new Arena());
     } catch (e) {

@@ -23,7 +23,7 @@ export const SCRATCH_BYTES = 1024;
 export const CONSTANTS_AT = PAGE;
 const FIRST = CONSTANTS_AT + 256;
 
-/** Thrown when an arena cannot hold an array: the world is then built outside one. */
+/** Thrown when an arena cannot be made or cannot hold an array: the world is then built outside one. */
 export class ArenaFull extends RangeError {}
 
 /** Whether this engine has shared WebAssembly memory (a browser page needs cross-origin isolation). */
@@ -37,10 +37,19 @@ export function arenasWork(): boolean {
 }
 
 export class Arena {
-  readonly memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+  readonly memory: WebAssembly.Memory;
   /** The buffers the arrays were cut from (the memory has a new one each time it grows). */
   readonly buffers = new WeakSet<ArrayBufferLike>();
   private top = FIRST;
+
+  constructor() {
+    try {
+      this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+    } catch (e) {
+      // A shared memory reserves its maximum's address space up front, which a process may not have.
+      throw new ArenaFull(`kith: no WebAssembly memory of 4 GiB could be reserved (${(e as Error).message})`);
+    }
+  }
 
   /** A zeroed typed array of `length` items in the memory. */
   allocate<C extends ArrayConstructor>(type: C, length: number): InstanceType<C> {

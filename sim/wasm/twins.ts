@@ -30,6 +30,16 @@ export function twinsModule(): WebAssembly.Module {
   return compiled;
 }
 
+/** Whether this engine compiles the twins' module (WebAssembly with SIMD). */
+export function twinsWork(): boolean {
+  try {
+    twinsModule();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Twins of loops in the serial phases, run on the main thread (sim/wasm/assembly/serial.ts). */
 export interface SerialTwins {
   /** groups/members.ts listMembers. */
