@@ -4,18 +4,13 @@
  * port carries only a kernel's error back.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { runKernel } from '../sim/day/kernels.ts';
 import { worldView, type SharedWorld } from '../sim/share.ts';
-import { CONTROL, FAR_SUMS, readOrder } from './threads.ts';
+import { CONTROL, readOrder, runOn, type ThreadRange } from './threads.ts';
 
-const { shared, slot, from, to, farFrom, farTo, control: buffer, port } = workerData as {
+const { shared, slot, range, control: buffer, port } = workerData as {
   shared: SharedWorld;
   slot: number;
-  /** Persons of this thread: whole chunks, and for the far ties' sums whole groups of far ties. */
-  from: number;
-  to: number;
-  farFrom: number;
-  farTo: number;
+  range: ThreadRange;
   control: SharedArrayBuffer;
   port: MessagePort;
 };
@@ -33,8 +28,7 @@ for (let done = 0; ; ) {
   if (order.name === null) break;
   try {
     world.openTies.far = order.far;
-    if (order.name === FAR_SUMS) runKernel(order.name, world, order.context, farFrom, farTo, slot);
-    else runKernel(order.name, world, order.context, from, to, slot);
+    runOn(range, order.name, world, order.context, slot);
   } catch (e) {
     Atomics.store(control, CONTROL.failed, 1);
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });

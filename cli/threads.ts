@@ -6,8 +6,8 @@
  * generation it has done into a word of its own, which this thread waits for. (A count of pending
  * workers, and orders on message ports, let a run hang now and then with --threads and several
  * --workers: the count went below zero and a worker found its port empty.) Persons
- * are split in whole chunks (and whole blocks of far ties), so every sum is made per chunk as on
- * one thread: results are the same bits for any N.
+ * are split in whole chunks (the far ties' sums in whole groups of far ties), so every sum is made
+ * per chunk as on one thread: results are the same bits for any N.
  */
 import { once } from 'node:events';
 import { deserialize, serialize } from 'node:v8';
@@ -24,8 +24,22 @@ import { startWorker } from './spawn.ts';
  */
 export const CONTROL = { generation: 0, failed: 1, orderBytes: 2, done: 3 } as const;
 
+/** A thread's persons: whole chunks, and for the far ties' sums whole groups of far ties. */
+export interface ThreadRange {
+  readonly from: number;
+  readonly to: number;
+  readonly farFrom: number;
+  readonly farTo: number;
+}
+
 /** The one kernel whose ranges hold whole groups of far ties (network/open.ts), not just chunks. */
-export const FAR_SUMS: KernelName = 'farSums';
+const FAR_SUMS: KernelName = 'farSums';
+
+/** Runs the kernel of `order` on this thread's persons. */
+export function runOn(range: ThreadRange, name: KernelName, world: World, context: unknown, slot: number): void {
+  const [from, to] = name === FAR_SUMS ? [range.farFrom, range.farTo] : [range.from, range.to];
+  runKernel(name, world, context, from, to, slot);
+}
 const CONTROL_WORDS = CONTROL.done + MAX_SLOTS;
 /** Room for an order: a kernel's context is a few numbers. */
 const ORDER_ROOM = 64 * 1024;
@@ -72,13 +86,13 @@ export async function startThreads(world: World, count: number): Promise<Threads
   const { block, group } = world.openTies;
   const bounds = ranges(world.n, count, CHUNK);
   const farBounds = block < world.n ? ranges(world.n, count, leastCommonMultiple(CHUNK, group)) : bounds;
+  const rangeOf = (slot: number): ThreadRange => ({ from: bounds[slot], to: bounds[slot + 1], farFrom: farBounds[slot], farTo: farBounds[slot + 1] });
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS + ORDER_ROOM));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   for (let slot = 1; slot < count; slot++) {
     const { port1, port2 } = new MessageChannel();
-    const range = { from: bounds[slot], to: bounds[slot + 1], farFrom: farBounds[slot], farTo: farBounds[slot + 1] };
-    const worker = startWorker('thread-worker', { shared, slot, ...range, control: control.buffer, port: port2 }, [port2]);
+    const worker = startWorker('thread-worker', { shared, slot, range: rangeOf(slot), control: control.buffer, port: port2 }, [port2]);
     workers.push(worker);
     ports.push(port1);
   }
@@ -99,8 +113,7 @@ export async function startThreads(world: World, count: number): Promise<Threads
       const generation = order({ name: name as KernelName, context, far: w.openTies.far });
       let error: unknown;
       try {
-        const own = name === FAR_SUMS ? farBounds : bounds;
-        runKernel(name, w, context, own[0], own[1], 0);
+        runOn(rangeOf(0), name as KernelName, w, context, 0);
       } catch (e) {
         error = e;
       }

@@ -11,7 +11,7 @@ import { createRecorder, type Recorder } from './record/recorder.ts';
 import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
 import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
 import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
-import { Arena, ArenaFull, arenasWork } from './wasm/arena.ts';
+import { Arena, ArenaFull } from './wasm/arena.ts';
 import { twinsWork } from './wasm/twins.ts';
 import { buildWorld, type World } from './world.ts';
 
@@ -72,11 +72,12 @@ export interface SimulationOptions {
 }
 
 /**
- * The world in an arena when this engine runs the twins and an arena can hold the world (wasm32
- * addresses 4 GiB), else outside one.
+ * The world in an arena when this engine runs the twins and an arena can be had and hold the
+ * world (shared memory, which a browser page has only cross-origin isolated; wasm32's 4 GiB),
+ * else outside one.
  */
 function buildIn(params: Params, seed: number, options: SimulationOptions): World {
-  if (options.kernels !== 'js' && arenasWork() && twinsWork()) {
+  if (options.kernels !== 'js' && twinsWork()) {
     try {
       return buildWorld(params, seed, new Arena());
     } catch (e) {

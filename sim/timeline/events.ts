@@ -23,31 +23,32 @@ function canGoRemote(world: World, layer: number, a: number, b: number): boolean
   return where === 1 || (where === 2 && world.persons.digital[a] === 1 && world.persons.digital[b] === 1);
 }
 
+/** cutTies for the ties of layer `l`, in JavaScript (the WebAssembly twin does the same). */
+function cutLayer(world: World, l: number, key: number, cut: number, shift: number): void {
+  const { offsets, neighbour, channel, mate, layers: L } = world.network;
+  for (let i = 0; i < world.n; i++) {
+    for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
+      const j = neighbour[e];
+      if (j < i || channel[e] !== CHANNEL.faceToFace) continue;
+      if (uniformAt(key, e, 0) >= cut) continue;
+      const remote = canGoRemote(world, l, i, j) && uniformAt(key, e, 1) < shift;
+      channel[e] = channel[mate[e]] = remote ? CHANNEL.remote : CHANNEL.closed;
+    }
+  }
+}
+
 /**
  * Each face-to-face tie of a cut layer is cut with probability `cut`, drawn once per tie
  * (stream `timeline`, keyed by the tie); a cut tie goes remote with probability `shift` where its
  * layer allows, else it closes. Both halves of a tie change together.
  */
 function cutTies(world: World, layers: readonly TieLayer[], cut: number, shift: number): void {
-  const n = world.n;
-  const { offsets, neighbour, channel, mate, layers: L } = world.network;
   const key = dayKey(world.keys.timeline, world.today);
   const twins = twinsOf(world);
   for (const name of layers) {
     const l = LAYER[name];
-    if (twins) {
-      twins.serial.cutTies(world, l, key, cut, shift, remoteWhere(l));
-      continue;
-    }
-    for (let i = 0; i < n; i++) {
-      for (let e = offsets[i * L + l]; e < offsets[i * L + l + 1]; e++) {
-        const j = neighbour[e];
-        if (j < i || channel[e] !== CHANNEL.faceToFace) continue;
-        if (uniformAt(key, e, 0) >= cut) continue;
-        const remote = canGoRemote(world, l, i, j) && uniformAt(key, e, 1) < shift;
-        channel[e] = channel[mate[e]] = remote ? CHANNEL.remote : CHANNEL.closed;
-      }
-    }
+    if (twins) twins.serial.cutTies(world, l, key, cut, shift, remoteWhere(l));
+    else cutLayer(world, l, key, cut, shift);
   }
   world.tiesChanged = true;
 }

@@ -26,16 +26,6 @@ const FIRST = CONSTANTS_AT + 256;
 /** Thrown when an arena cannot be made or cannot hold an array: the world is then built outside one. */
 export class ArenaFull extends RangeError {}
 
-/** Whether this engine has shared WebAssembly memory (a browser page needs cross-origin isolation). */
-export function arenasWork(): boolean {
-  try {
-    new WebAssembly.Memory({ initial: 0, maximum: 1, shared: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export class Arena {
   readonly memory: WebAssembly.Memory;
   /** The buffers the arrays were cut from (the memory has a new one each time it grows). */
@@ -46,8 +36,9 @@ export class Arena {
     try {
       this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
     } catch (e) {
-      // A shared memory reserves its maximum's address space up front, which a process may not have.
-      throw new ArenaFull(`kith: no WebAssembly memory of 4 GiB could be reserved (${(e as Error).message})`);
+      // A shared memory reserves its maximum's address space up front, which a process may not
+      // have; a browser page without cross-origin isolation has no shared memory at all.
+      throw new ArenaFull(`kith: no shared WebAssembly memory of 4 GiB could be had (${(e as Error).message})`);
     }
   }
 

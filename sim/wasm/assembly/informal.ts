@@ -1,9 +1,5 @@
 // Phase 4's kernels (sim/day/informal.ts), the same arithmetic in the same order, so the same bits.
-import { addF64, f64At, i32At, setF64, setU8, u8At } from './memory';
-
-// CHANNEL in sim/network/layers.ts.
-const CLOSED: u8 = 0;
-const REMOTE: u8 = 2;
+import { addF64, CLOSED, f64At, i32At, REMOTE, setF64, setU8, u8At } from './memory';
 
 export function asks(from: i32, to: i32, needP: usize, iCanP: usize, wbP: usize, askP: usize, openWeightP: usize, sigma: f64): void {
   for (let i = from; i < to; i++) {

@@ -1,5 +1,5 @@
 // Reads and writes of the world's arrays by index, at the byte offsets the twins are given
-// (twins.ts): the arrays live in the one memory the module imports (arena.ts).
+// (twins.ts): the arrays live in the one memory the module imports (arena.ts); and the channel codes.
 
 @inline export function i32At(base: usize, i: i32): i32 {
   return load<i32>(base + (<usize>i << 2));
@@ -23,3 +23,8 @@
   const at = base + (<usize>i << 3);
   store<f64>(at, load<f64>(at) + value);
 }
+
+// CHANNEL in sim/network/layers.ts.
+export const CLOSED: u8 = 0;
+export const FACE_TO_FACE: u8 = 1;
+export const REMOTE: u8 = 2;

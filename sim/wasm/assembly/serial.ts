@@ -1,6 +1,6 @@
 // Twins of loops in the serial phases (sim/groups/members.ts, sim/record/recorder.ts,
 // sim/day/formal.ts), run on the main thread: the same arithmetic in the same order.
-import { f64At, i32At, setF64, setI32, u8At } from './memory';
+import { CLOSED, f64At, FACE_TO_FACE, i32At, REMOTE, setF64, setI32, u8At } from './memory';
 import { uniform } from './random';
 
 /** The persons in a group (group ≥ 0), in person order, into the list at `listP`; returns how many. */
@@ -74,11 +74,6 @@ export function formalGiven(n: i32, needP: usize, serviceP: usize, metP: usize, 
   store<f64>(flowsP, flow1, 8);
   store<f64>(flowsP, flow2, 16);
 }
-
-// CHANNEL in sim/network/layers.ts.
-const CLOSED: u8 = 0;
-const FACE_TO_FACE: u8 = 1;
-const REMOTE: u8 = 2;
 
 /**
  * Per person, the sums over open ties that stay fixed until channels change (day/contact.ts
