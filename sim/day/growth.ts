@@ -12,43 +12,64 @@
  * last place in a group is settled in person order, so the result never depends on threads.
  */
 import { GOVERNANCE, KIND, MODE } from '../groups/store.ts';
-import { listMembers } from '../groups/members.ts';
+import { listMembers, lowerBound } from '../groups/members.ts';
 import { LAYER } from '../network/layers.ts';
 import { dayKey, uniformAt } from '../random/index.ts';
+import { twinsOf } from '../wasm/twins.ts';
 import type { World } from '../world.ts';
+import { MEMBER } from './meetings.ts';
 
 /** Draw numbers of the `groups` stream, per person and day. */
 const DRAW = { leave: 0, form: 1, join: 2 } as const;
 
-function learning(world: World, members: Int32Array): void {
-  const { exp, iCan, group } = world.persons;
-  const { metGroup, groupReceived } = world.scratch;
-  const { experience, capacityBuilding } = world.params.growth;
-  const { meetRate, professionalCapacityBuilding } = world.params.shg;
-  const governance = world.groups.columns.governance;
-  for (let m = 0; m < members.length; m++) {
-    const i = members[m];
-    if (!metGroup[i]) continue;
-    // At most the whole gap: η_exp·received can pass 1 when a member receives a lot.
-    exp[i] += Math.min(1, experience * groupReceived[i]) * (1 - exp[i]);
-    const lead = governance[group[i]] === GOVERNANCE.professional ? professionalCapacityBuilding : 1;
-    iCan[i] += capacityBuilding * meetRate * lead * (1 - iCan[i]);
-  }
+/** `scratch.joining`: who starts a group today, and who asks to join one. */
+export const JOINING = { none: 0, founds: 1, joins: 2 } as const;
+
+/** What the phase's kernel is told. */
+export interface GrowthContext {
+  /** How many members `scratch.members` lists. */
+  readonly members: number;
+  /** The day's key of the `groups` stream. */
+  readonly key: number;
+  /** Whether persons may start or join online groups today. */
+  readonly platformOpen: boolean;
 }
 
-function leaving(world: World, key: number, persons: Int32Array): void {
-  const { group, stress, exp, calmDays } = world.persons;
-  const { leaveStress, leaveDays, pLeave, mentorExp } = world.params.shg;
-  const members = world.groups.columns.members;
-  for (let m = 0; m < persons.length; m++) {
-    const i = persons[m];
-    const k = group[i];
+/**
+ * Persons `from … to − 1`: members learn and may leave (`memberShare[4m + 1]` is then the group
+ * they left, else −1: the group's count is settled in member order afterwards); then, while a
+ * platform is open, who starts or asks to join a group is noted in `scratch.joining`.
+ */
+export function growthKernel(world: World, c: GrowthContext, from: number, to: number): void {
+  const { exp, iCan, group, stress, calmDays, digital } = world.persons;
+  const { metGroup, groupReceived, members, memberShare, joining } = world.scratch;
+  const { experience, capacityBuilding } = world.params.growth;
+  const { meetRate, professionalCapacityBuilding, leaveStress, leaveDays, pLeave, mentorExp, joinStress, pJoin, pForm } = world.params.shg;
+  for (let m = lowerBound(members, c.members, from), end = lowerBound(members, c.members, to); m < end; m++) {
+    const i = members[m];
+    if (metGroup[i]) {
+      // At most the whole gap: η_exp·received can pass 1 when a member receives a lot.
+      exp[i] += Math.min(1, experience * groupReceived[i]) * (1 - exp[i]);
+      // Phase 6's flags: the member's group is the same as then.
+      const lead = memberShare[4 * m] & MEMBER.professional ? professionalCapacityBuilding : 1;
+      iCan[i] += capacityBuilding * meetRate * lead * (1 - iCan[i]);
+    }
+    memberShare[4 * m + 1] = -1;
     calmDays[i] = stress[i] < leaveStress ? calmDays[i] + 1 : 0;
-    if (calmDays[i] >= leaveDays && exp[i] <= mentorExp && uniformAt(key, i, DRAW.leave) < pLeave) {
+    if (calmDays[i] >= leaveDays && exp[i] <= mentorExp && uniformAt(c.key, i, DRAW.leave) < pLeave) {
+      memberShare[4 * m + 1] = group[i];
       group[i] = -1;
       calmDays[i] = 0;
-      members[k]--;
     }
+  }
+  if (!c.platformOpen) return;
+  for (let i = from; i < to; i++) {
+    let choice: number = JOINING.none;
+    if (group[i] < 0 && digital[i] && stress[i] > joinStress) {
+      if (uniformAt(c.key, i, DRAW.form) < pForm * iCan[i]) choice = JOINING.founds;
+      else if (uniformAt(c.key, i, DRAW.join) < pJoin) choice = JOINING.joins;
+    }
+    joining[i] = choice;
   }
 }
 
@@ -68,20 +89,30 @@ function friendsGroup(world: World, i: number): number {
   return best;
 }
 
-function joining(world: World, key: number): void {
-  const n = world.n;
-  if (!world.env.platformOpen) return;
-  const { group, digital, stress, iCan, everMember } = world.persons;
-  const { joinStress, pJoin, pForm } = world.params.shg;
+/** The persons `scratch.joining` names, in person order, into `scratch.changed`. */
+function listJoining(world: World): Int32Array {
+  const twins = twinsOf(world);
+  if (twins) return twins.serial.listJoining(world);
+  const { joining, changed: list } = world.scratch;
+  let count = 0;
+  for (let i = 0; i < world.n; i++) {
+    list[count] = i;
+    count += joining[i] === JOINING.none ? 0 : 1;
+  }
+  return list.subarray(0, count);
+}
+
+function joining(world: World): void {
+  const { group, everMember } = world.persons;
+  const { joining: choice } = world.scratch;
 
   // Who starts or joins a group, and which group a friend is in: read before anyone moves.
   const founders: number[] = [];
   const joiners: number[] = [];
   const viaFriend: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (group[i] >= 0 || !digital[i] || stress[i] <= joinStress) continue;
-    if (uniformAt(key, i, DRAW.form) < pForm * iCan[i]) founders.push(i);
-    else if (uniformAt(key, i, DRAW.join) < pJoin) {
+  for (const i of listJoining(world)) {
+    if (choice[i] === JOINING.founds) founders.push(i);
+    else {
       joiners.push(i);
       viaFriend.push(friendsGroup(world, i));
     }
@@ -110,7 +141,6 @@ function joining(world: World, key: number): void {
 }
 
 function dissolving(world: World): void {
-  const n = world.n;
   const g = world.groups.columns;
   const { minActive, dissolveDays } = world.params.shg;
   let dissolved = false;
@@ -124,7 +154,7 @@ function dissolving(world: World): void {
   }
   if (!dissolved) return;
   const { group } = world.persons;
-  for (let i = 0; i < n; i++) {
+  for (const i of listMembers(world)) {
     const k = group[i];
     if (k >= 0 && !g.alive[k]) {
       group[i] = -1;
@@ -135,11 +165,16 @@ function dissolving(world: World): void {
 }
 
 export function growth(world: World): void {
-  const key = dayKey(world.keys.groups, world.today);
   // Learning and leaving concern members only: those in a group as phase 10 begins.
-  const members = listMembers(world);
-  learning(world, members);
-  leaving(world, key, members);
-  joining(world, key);
+  const context: GrowthContext = {
+    members: listMembers(world).length,
+    key: dayKey(world.keys.groups, world.today),
+    platformOpen: world.env.platformOpen,
+  };
+  world.executor.run(world, 'growth', context);
+  const { memberShare } = world.scratch;
+  const count = world.groups.columns.members;
+  for (let v = 1; v < 4 * context.members; v += 4) if (memberShare[v] >= 0) count[memberShare[v]]--;
+  if (context.platformOpen) joining(world);
   dissolving(world);
 }

@@ -5,7 +5,9 @@
 import type { Executor, Kernel } from '../parallel.ts';
 import { distressKernel, subgroupSumsKernel } from '../record/recorder.ts';
 import { contactMemoryKernel } from './contact.ts';
+import { growthKernel } from './growth.ts';
 import { asksKernel, farSumsKernel, giversKernel, takersKernel, withheldKernel } from './informal.ts';
+import { meetingsGiveKernel, meetingsTakePartKernel } from './meetings.ts';
 import { needsKernel } from './needs.ts';
 import { perceptionKernel } from './perception.ts';
 import { shocksKernel } from './shocks.ts';
@@ -21,9 +23,12 @@ export const KERNELS = {
   givers: giversKernel,
   withheld: withheldKernel,
   takers: takersKernel,
+  meetingsTakePart: meetingsTakePartKernel,
+  meetingsGive: meetingsGiveKernel,
   needs: needsKernel,
   perception: perceptionKernel,
   wellbeing: wellbeingKernel,
+  growth: growthKernel,
   distress: distressKernel,
   subgroupSums: subgroupSumsKernel,
 } as const satisfies Record<string, Kernel<never>>;

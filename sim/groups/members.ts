@@ -1,6 +1,8 @@
 /**
  * The persons in a group, listed in person order: phases 6 and 10 walk these few (about one in
- * twenty) instead of every person.
+ * twenty) instead of every person. A kernel over persons `from … to − 1` walks the members in
+ * that range, `lowerBound(from) … lowerBound(to) − 1` of the list, so threads split the members
+ * as they split the persons.
  */
 import { twinsOf } from '../wasm/twins.ts';
 import type { World } from '../world.ts';
@@ -19,4 +21,16 @@ export function listMembers(world: World): Int32Array {
     count += ~group[i] >>> 31; // 1 for a group (≥ 0), 0 for none (−1)
   }
   return list.subarray(0, count);
+}
+
+/** The first place among the first `length` entries of the ascending `list` holding `person` or more. */
+export function lowerBound(list: Int32Array, length: number, person: number): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] < person) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -77,6 +77,12 @@ export const DAY_FIELDS = {
   groupReceived: { type: Real, doc: 'support received in the group today' },
   unmetFormal: { type: Real, doc: 'asked of formal services today and not given' },
   members: { type: Int32Array, doc: 'the persons in a group, in person order, as groups/members.ts last listed them' },
+  memberShare: {
+    type: Real,
+    width: 4,
+    doc: 'per listed member m (not per person), what phases 6 and 10 pass between their kernels and their sums in member order: see day/meetings.ts',
+  },
+  joining: { type: Uint8Array, doc: 'phase 10: 1 starts an online group today, 2 asks to join one, else 0' },
   changed: { type: Int32Array, doc: 'the persons whose lonely flag changes today, in person order (phase 11)' },
 } as const;
 

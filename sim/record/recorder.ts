@@ -5,7 +5,7 @@
  * An empty subgroup's cells are NaN here and empty in every export.
  */
 import { setLonely } from '../day/loneliness.ts';
-import { listMembers } from '../groups/members.ts';
+import { listMembers, lowerBound } from '../groups/members.ts';
 import { twinsOf } from '../wasm/twins.ts';
 import { MODE, MEETING } from '../groups/store.ts';
 import { LAYERS } from '../network/layers.ts';
@@ -151,17 +151,6 @@ function memberSum(values: ArrayLike<number>, stride: number, offset: number, me
   return s0 + s1 + (s2 + s3);
 }
 
-/** The first place in the ascending list `members` holding `person` or more. */
-function lowerBound(members: Int32Array, person: number): number {
-  let low = 0;
-  let high = members.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (members[mid] < person) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /**
  * Phase 11's sums for persons `from … to − 1`: per chunk (parallel.ts), subgroup and mean outcome,
@@ -181,8 +170,8 @@ export function subgroupSumsKernel(world: World, _context: unknown, from: number
     const chunkEnd = Math.min(to, (chunk + 1) * CHUNK);
     for (let s = 0; s < S; s++) {
       const members = world.subgroupMembers[s];
-      const first = lowerBound(members, chunk * CHUNK);
-      const end = lowerBound(members, chunkEnd);
+      const first = lowerBound(members, members.length, chunk * CHUNK);
+      const end = lowerBound(members, members.length, chunkEnd);
       const at = (chunk * S + s) * O;
       for (let o = 0; o < O; o++) {
         const { values, stride, offset } = columns[o];

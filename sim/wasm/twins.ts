@@ -12,6 +12,8 @@ import { MEAN_OUTCOMES } from '../record/outcomes.ts';
 import { CONSTANTS_AT, SCRATCH_BYTES } from './arena.ts';
 import type { PerceptionContext } from '../day/perception.ts';
 import type { ShocksContext } from '../day/shocks.ts';
+import type { GrowthContext } from '../day/growth.ts';
+import type { MeetingsContext } from '../day/meetings.ts';
 import { LAYER } from '../network/layers.ts';
 import { CHUNK, type Kernel } from '../parallel.ts';
 import type { World } from '../world.ts';
@@ -44,6 +46,8 @@ export function twinsWork(): boolean {
 export interface SerialTwins {
   /** groups/members.ts listMembers. */
   listMembers(world: World): Int32Array;
+  /** The persons phase 10 notes as starting or joining a group (day/growth.ts), in person order. */
+  listJoining(world: World): Int32Array;
   /** The persons whose lonely flag is to change today (record/recorder.ts), in person order. */
   lonelyChanges(world: World): Int32Array;
   /** Phase 5's requests per service (day/formal.ts). */
@@ -140,6 +144,26 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const s = w.scratch;
       x.takers(from, to, w.n, w.network.layers, CHUNK, at(w.persons.need), at(s.ask), at(s.received), at(s.receivedByLayer), at(s.delivered), at(s.withheld), at(s.shortNearby), at(w.flowChunks));
     },
+    meetingsTakePart: (w: World, c: MeetingsContext, from, to) => {
+      const p = w.persons;
+      const s = w.scratch;
+      const { meetRate, savingsRate } = w.params.shg;
+      x.meetingsTakePart(from, to, w.n, c.members, at(s.members), at(p.group), at(p.digital), at(p.exp), at(p.need), at(p.material), at(s.metGroup), at(s.belonging), at(s.savingsBelonging), at(s.groupReceived), at(s.receivedByLayer) + 8 * LAYER.shg * w.n, at(s.memberShare), meetRate, savingsRate);
+    },
+    meetingsGive: (w: World, c: MeetingsContext, from, to) => {
+      const p = w.persons;
+      const s = w.scratch;
+      const g = w.params.shg;
+      const r = w.params.support.effRemote;
+      x.meetingsGive(from, to, c.members, at(s.members), at(p.need), at(p.exp), at(s.received), at(s.receivedByLayer) + 8 * LAYER.shg * w.n, at(s.groupReceived), at(s.metGroup), at(s.belonging), at(s.savingsBelonging), at(s.memberShare), g.emotional, g.informational, g.meetRate, g.professionalInformational, g.professionalBelonging, g.belong, r.emotional, r.informational);
+    },
+    growth: (w: World, c: GrowthContext, from, to) => {
+      const p = w.persons;
+      const s = w.scratch;
+      const g = w.params.shg;
+      const { experience, capacityBuilding } = w.params.growth;
+      x.growth(from, to, c.members, at(s.members), at(p.exp), at(p.iCan), at(p.group), at(p.stress), at(p.calmDays), at(p.digital), at(s.metGroup), at(s.groupReceived), at(s.memberShare), at(s.joining), c.key, c.platformOpen ? 1 : 0, experience, capacityBuilding, g.meetRate, g.professionalCapacityBuilding, g.leaveStress, g.leaveDays, g.pLeave, g.mentorExp, g.joinStress, g.pJoin, g.pForm);
+    },
     needs: (w: World, _c: unknown, from, to) => x.needs(from, to, at(w.persons.need), at(w.persons.iAm), w.params.needs.decay),
     perception: (w: World, c: PerceptionContext, from, to, slot) => {
       const p = w.persons;
@@ -173,6 +197,7 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
   };
   const serial: SerialTwins = {
     listMembers: (w) => w.scratch.members.subarray(0, x.listMembers(w.n, at(w.persons.group), at(w.scratch.members))),
+    listJoining: (w) => w.scratch.changed.subarray(0, x.listJoining(w.n, at(w.scratch.joining), at(w.scratch.changed))),
     lonelyChanges: (w) =>
       w.scratch.changed.subarray(0, x.lonelyChanges(w.n, at(w.persons.conn), at(w.persons.lonely), w.params.thresholds.lonely, at(w.scratch.changed))),
     formalAsked: (w) => x.formalAsked(w.n, at(w.persons.need), at(w.persons.service), at(w.services.asked), w.params.formal.threshold),

@@ -33,7 +33,9 @@ describe('bench/profile', () => {
     expect(PHASE_NAMES.filter((name) => !(times[name] >= 0))).toEqual([]);
     expect(kernelsOf(times, 'informal')).toEqual(['asks', 'givers', 'withheld', 'takers']);
     expect(kernelsOf(times, 'record')).toEqual(['distress', 'subgroupSums']);
-    expect(kernelsOf(times, 'meetings')).toEqual([]);
+    expect(kernelsOf(times, 'meetings')).toEqual(['meetingsTakePart', 'meetingsGive']);
+    expect(kernelsOf(times, 'growth')).toEqual(['growth']);
+    expect(kernelsOf(times, 'formal')).toEqual([]);
     for (const phase of PHASE_NAMES) {
       const inKernels = kernelsOf(times, phase).reduce((sum, k) => sum + times[`${phase}.${k}`], 0);
       expect(inKernels, phase).toBeLessThanOrEqual(times[phase]);

@@ -2,5 +2,6 @@
 export { asks, gatherFar, givers, withheld, takers } from './informal';
 export { shocks, contactMemory, needs, perception, wellbeing, distress } from './persons';
 export { subgroupSums } from './record';
+export { meetingsTakePart, meetingsGive, growth } from './groups';
 export { expPairs, logs, writeExpConstants } from './math';
-export { listMembers, lonelyChanges, formalAsked, formalGiven, refreshTieSums, listOpenTies, cutTies } from './serial';
+export { listMembers, listJoining, lonelyChanges, formalAsked, formalGiven, refreshTieSums, listOpenTies, cutTies } from './serial';

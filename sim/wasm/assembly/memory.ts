@@ -24,6 +24,18 @@
   store<f64>(at, load<f64>(at) + value);
 }
 
+/** The first place among the first `length` persons of the ascending list at `listP` holding `person` or more. */
+export function lowerBound(listP: usize, length: i32, person: i32): i32 {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (i32At(listP, mid) < person) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 // CHANNEL in sim/network/layers.ts.
 export const CLOSED: u8 = 0;
 export const FACE_TO_FACE: u8 = 1;

@@ -1,17 +1,5 @@
 // Phase 11's subgroup sums (sim/record/recorder.ts subgroupSumsKernel), with its bits.
-import { f64At, i32At } from './memory';
-
-/** The first place in the ascending list of `length` persons at `membersP` holding `person` or more. */
-function lowerBound(membersP: usize, length: i32, person: i32): i32 {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (i32At(membersP, mid) < person) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+import { f64At, i32At, lowerBound } from './memory';
 
 /**
  * Σ values[members[m] · stride + offset] over m in first … end − 1 of doubles, in the four

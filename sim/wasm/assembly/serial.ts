@@ -13,6 +13,16 @@ export function listMembers(n: i32, groupP: usize, listP: usize): i32 {
   return count;
 }
 
+/** The persons whose byte at `flagsP` is not 0 (phase 10's joining), in person order, into the list at `listP`; returns how many. */
+export function listJoining(n: i32, flagsP: usize, listP: usize): i32 {
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    setI32(listP, count, i);
+    count += <i32>(u8At(flagsP, i) != 0);
+  }
+  return count;
+}
+
 /** The persons whose lonely flag (conn below `threshold`) is not what it was, in person order; returns how many. */
 export function lonelyChanges(n: i32, connP: usize, lonelyP: usize, threshold: f64, listP: usize): i32 {
   let count = 0;
