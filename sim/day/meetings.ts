@@ -75,33 +75,37 @@ export function meetingsTakePartKernel(world: World, c: MeetingsContext, from: n
   }
 }
 
-/** Each group's active members and their sums, in member order; then each member's meeting. */
+/**
+ * Each group's active members and their sums, in member order; then each member's meeting. A
+ * member who does not meet is marked −1 on the first pass (−1 is no group and internet), so the
+ * second reads the group only of those who do.
+ */
 function sumGroups(world: World, count: number): void {
   const { memberShare: share } = world.scratch;
   const { meeting, active, expSum, savingsAsked, paidIn, kind, governance, pool } = world.groups.columns;
-  for (let m = 0; m < count; m++) {
-    const k = share[4 * m] >>> 1;
-    if (!takesPart(meeting[k], share[4 * m] & 1)) continue;
+  for (let v = 0; v < 4 * count; v += 4) {
+    const code = share[v];
+    const k = code >>> 1;
+    if (!takesPart(meeting[k], code & 1)) {
+      share[v] = -1;
+      continue;
+    }
     active[k]++;
-    expSum[k] += share[4 * m + 1];
+    expSum[k] += share[v + 1];
     if (kind[k] === SAVINGS) {
-      savingsAsked[k] += share[4 * m + 2];
-      paidIn[k] += share[4 * m + 3];
+      savingsAsked[k] += share[v + 2];
+      paidIn[k] += share[v + 3];
     }
   }
-  for (let m = 0, v = 0; m < count; m++, v += 4) {
-    const k = share[v] >>> 1;
-    if (!takesPart(meeting[k], share[v] & 1)) {
+  for (let v = 0; v < 4 * count; v += 4) {
+    if (share[v] < 0) {
       share[v] = 0;
       continue;
     }
-    const payout = kind[k] === SAVINGS && savingsAsked[k] > 0;
-    share[v] =
-      MEETS |
-      (meeting[k] === ONLINE ? MEETS_ONLINE : 0) |
-      (governance[k] === PROFESSIONAL ? LED : 0) |
-      (kind[k] === SAVINGS ? SAVES : 0) |
-      (payout ? PAYOUT : 0);
+    const k = share[v] >>> 1;
+    const savings = kind[k] === SAVINGS;
+    const payout = savings && savingsAsked[k] > 0;
+    share[v] = MEETS | (meeting[k] === ONLINE ? MEETS_ONLINE : 0) | (governance[k] === PROFESSIONAL ? LED : 0) | (savings ? SAVES : 0) | (payout ? PAYOUT : 0);
     share[v + 1] = active[k] - 1;
     share[v + 2] = expSum[k];
     share[v + 3] = payout ? Math.min(1, pool[k] / savingsAsked[k]) : 0;
