@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { captureFrom, Simulation, type Capture, type CaptureOptions, type Params } from '../sim/index.ts';
 import { startThreads } from './threads.ts';
+import { Arena, ArenaFull } from '../sim/wasm/arena.ts';
 
 export interface Job {
   /** Index of the job in its list. */
@@ -28,9 +29,33 @@ function buffers(value: unknown, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
   return [...into];
 }
 
+/** Arenas above this many bytes (a world of about 200,000 persons) are not kept for the next run. */
+const KEEP_ARENA_UP_TO = 256 * 1024 * 1024;
+
+/**
+ * This thread's arena, reset for each run: a new one for every run made each a 4 GiB reservation
+ * whose pages were faulted in and, once collected, given back — which, with several workers in
+ * one process, stalled the others (at 20,000 persons a run's build took twice as long on two
+ * workers as on one). A large world's arena is let go, so a sweep does not hold its memory.
+ */
+let arena: Arena | null = null;
+
+function arenaForNextRun(): Arena | undefined {
+  if (arena && arena.bytes <= KEEP_ARENA_UP_TO) arena.reset();
+  else {
+    try {
+      arena = new Arena();
+    } catch (e) {
+      if (!(e instanceof ArenaFull)) throw e;
+      arena = null; // no shared memory here: Simulation builds the world outside an arena
+    }
+  }
+  return arena ?? undefined;
+}
+
 async function runJob(job: Job): Promise<Capture> {
   const threads = job.threads ?? 1;
-  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1 });
+  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1, arena: arenaForNextRun() });
   const running = await startThreads(simulation.world, threads);
   try {
     return captureFrom(simulation, job.options);

@@ -69,6 +69,11 @@ export interface SimulationOptions {
   shared?: boolean;
   /** 'js' runs the JavaScript kernels even where the WebAssembly twins could run. */
   kernels?: 'wasm' | 'js';
+  /**
+   * The arena to build the world in, fresh or reset (arena.ts), for a thread that runs worlds one
+   * after another; a new one when absent.
+   */
+  arena?: Arena;
 }
 
 /**
@@ -79,7 +84,7 @@ export interface SimulationOptions {
 function buildIn(params: Params, seed: number, options: SimulationOptions): World {
   if (options.kernels !== 'js' && twinsWork()) {
     try {
-      return buildWorld(params, seed, new Arena());
+      return buildWorld(params, seed, options.arena ?? new Arena());
     } catch (e) {
       if (!(e instanceof ArenaFull)) throw e;
     }

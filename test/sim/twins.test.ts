@@ -135,6 +135,24 @@ describe('the arena', () => {
   it('reports ArenaFull for more than wasm32’s 4 GiB, so the world is built outside it', () => {
     expect(() => new Arena().allocate(Float64Array, 2 ** 29 + 1)).toThrow(ArenaFull);
   });
+
+  it('once reset, holds the next world as a new arena would: zeroed, from the start, the same results', () => {
+    const params = resolveParams({ persons: 3000, days: 60, timeline: [{ type: 'lockdown', day: 10 }, { type: 'platform', day: 10, open: true }] });
+    const run = (seed: number, arena?: Arena) => {
+      const sim = new Simulation(params, seed, { arena });
+      while (!sim.done) sim.step();
+      return sim;
+    };
+    const arena = new Arena();
+    const first = run(1, arena);
+    const used = arena.bytes;
+    arena.reset();
+    expect(new Uint8Array(arena.memory.buffer, 0, used).every((b) => b === 0)).toBe(true);
+    const again = run(2, arena);
+    expect(again.world.twins?.memory).toBe(arena.memory);
+    expect(again.world.persons.wb.byteOffset).toBe(first.world.persons.wb.byteOffset);
+    expect(again.results()).toEqual(run(2).results());
+  });
 });
 
 describe('the WebAssembly exp and log', () => {
