@@ -1,12 +1,15 @@
 /**
  * Threads within one run (`--threads`): persons split among threads over shared memory give the
- * same bits as one thread — through the command, and in the engine with far ties split by block.
+ * same bits as one thread — through the command, and in the engine with far ties split by block
+ * and in the self-help groups' phases, whose kernels walk the members among each thread's persons.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startThreads } from '../../cli/threads.ts';
 import { resolveParams, Simulation } from '../../sim/index.ts';
 import { allocateOpenTies, listOpenTies } from '../../sim/network/open.ts';
+import { armParams, type Scenario } from '../../scenarios/scenario.ts';
 import { kith, read, tempDir } from '../helpers/kith.ts';
 
 const CSVS = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv', 'agents.csv', 'ties.csv', 'flows.csv'];
@@ -60,6 +63,38 @@ describe('threads in the engine', () => {
     const one = await hashOf(1);
     expect(await hashOf(2)).toBe(one);
     expect(await hashOf(4)).toBe(one);
+  });
+
+  it('gives the same bits on 1 and 3 threads in the groups’ phases: savings pools, and online groups joined and dissolving', async () => {
+    // 7,000 persons: four chunks, so each of three threads walks members of its own.
+    const cases = [
+      ['savings-groups', 'savings-groups'],
+      ['covid-lockdown', 'online-shg'],
+    ] as const;
+    for (const [name, arm] of cases) {
+      const scenario = JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')) as Scenario;
+      const params = armParams(scenario, arm, { persons: 7000, days: 240 });
+      for (const kernels of ['wasm', 'js'] as const) {
+        const hashOn = async (threads: number) => {
+          const sim = new Simulation(params, 4, { shared: threads > 1, kernels });
+          const running = await startThreads(sim.world, threads);
+          try {
+            while (!sim.done) sim.step();
+          } finally {
+            await running.close();
+          }
+          expect(sim.world.twins !== null).toBe(kernels === 'wasm');
+          const r = sim.results();
+          expect(Math.max(...r.daily.shgMembers)).toBeGreaterThan(0.05); // members in every thread's persons
+          const hash = createHash('sha256');
+          for (const key of Object.keys(r.daily).sort()) hash.update(new Uint8Array(r.daily[key as keyof typeof r.daily].buffer));
+          hash.update(new Uint8Array(r.flows.buffer));
+          for (const column of Object.values(sim.world.groups.columns)) hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
+          return hash.digest('hex');
+        };
+        expect(await hashOn(3), `${name} ${arm} ${kernels}`).toBe(await hashOn(1));
+      }
+    }
   });
 
   it('fails the step, rather than waiting for ever, when a thread has stopped', async () => {
