@@ -42,6 +42,7 @@ function arraysOf({ world, recorder }: Run): Record<string, Typed> {
   for (const [group, holder] of Object.entries({ persons: world.persons, scratch: world.scratch, openTies: world.openTies })) {
     for (const [name, value] of Object.entries(holder)) if (ArrayBuffer.isView(value)) out[`${group}.${name}`] = value as Typed;
   }
+  for (const [name, column] of Object.entries(world.groups.columns)) out[`groups.${name}`] = column.subarray(0, world.groups.count);
   out['network.channel'] = world.network.channel;
   out.flowChunks = world.flowChunks;
   out.subgroupSums = world.subgroupSums;
