@@ -33,10 +33,9 @@ function buffers(value: unknown, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
 const KEEP_ARENA_UP_TO = 256 * 1024 * 1024;
 
 /**
- * This thread's arena, reset for each run: a new one for every run made each a 4 GiB reservation
- * whose pages were faulted in and, once collected, given back — which, with several workers in
- * one process, stalled the others (at 20,000 persons a run's build took twice as long on two
- * workers as on one). A large world's arena is let go, so a sweep does not hold its memory.
+ * This thread's arena, reset for each run: a new one for every run meant a 4 GiB reservation, its
+ * pages faulted in afresh and, once collected, given back (about 3% of a run at 20,000 persons).
+ * A large world's arena is let go, so a sweep does not hold on to its memory.
  */
 let arena: Arena | null = null;
 

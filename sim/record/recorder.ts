@@ -151,7 +151,6 @@ function memberSum(values: ArrayLike<number>, stride: number, offset: number, me
   return s0 + s1 + (s2 + s3);
 }
 
-
 /**
  * Phase 11's sums for persons `from … to − 1`: per chunk (parallel.ts), subgroup and mean outcome,
  * the sum over the chunk's members into `world.subgroupSums`; wellbeing counted into this slot's
