@@ -77,8 +77,8 @@ export function meetingsTakePartKernel(world: World, c: MeetingsContext, from: n
 
 /**
  * Each group's active members and their sums, in member order; then each member's meeting. A
- * member who does not meet is marked −1 on the first pass (a code 2·group + internet never is), so the
- * second reads the group only of those who do.
+ * member who does not meet is marked −1 on the first pass (a code 2·group + internet never is),
+ * so the second reads the group only of those who do.
  */
 function sumGroups(world: World, count: number): void {
   const { memberShare: share } = world.scratch;
