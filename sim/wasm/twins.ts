@@ -107,6 +107,8 @@ export function inMemory(world: World, twins: Twins): boolean {
 
 /** A typed array's byte offset in the memory (an arena's arrays start at 0 of their buffer). */
 const at = (array: ArrayBufferView) => array.byteOffset;
+/** Where one source layer's row of `scratch.receivedByLayer` (layer-major) starts. */
+const fromLayer = (w: World, layer: number) => at(w.scratch.receivedByLayer) + 8 * layer * w.n;
 
 /** Instantiates the twins over `memory`, the arena the world's arrays were cut from `buffers` of. */
 export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBufferLike>): Twins {
@@ -148,14 +150,14 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const p = w.persons;
       const s = w.scratch;
       const { meetRate, savingsRate } = w.params.shg;
-      x.meetingsTakePart(from, to, w.n, c.members, at(s.members), at(p.group), at(p.digital), at(p.exp), at(p.need), at(p.material), at(s.metGroup), at(s.belonging), at(s.savingsBelonging), at(s.groupReceived), at(s.receivedByLayer) + 8 * LAYER.shg * w.n, at(s.memberShare), meetRate, savingsRate);
+      x.meetingsTakePart(from, to, c.members, at(s.members), at(p.group), at(p.digital), at(p.exp), at(p.need), at(p.material), at(s.metGroup), at(s.belonging), at(s.savingsBelonging), at(s.groupReceived), fromLayer(w, LAYER.shg), at(s.memberShare), meetRate, savingsRate);
     },
     meetingsGive: (w: World, c: MeetingsContext, from, to) => {
       const p = w.persons;
       const s = w.scratch;
       const g = w.params.shg;
       const r = w.params.support.effRemote;
-      x.meetingsGive(from, to, c.members, at(s.members), at(p.need), at(p.exp), at(s.received), at(s.receivedByLayer) + 8 * LAYER.shg * w.n, at(s.groupReceived), at(s.metGroup), at(s.belonging), at(s.savingsBelonging), at(s.memberShare), g.emotional, g.informational, g.meetRate, g.professionalInformational, g.professionalBelonging, g.belong, r.emotional, r.informational);
+      x.meetingsGive(from, to, c.members, at(s.members), at(p.need), at(p.exp), at(s.received), fromLayer(w, LAYER.shg), at(s.groupReceived), at(s.metGroup), at(s.belonging), at(s.savingsBelonging), at(s.memberShare), g.emotional, g.informational, g.meetRate, g.professionalInformational, g.professionalBelonging, g.belong, r.emotional, r.informational);
     },
     growth: (w: World, c: GrowthContext, from, to) => {
       const p = w.persons;
@@ -203,7 +205,7 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
     formalAsked: (w) => x.formalAsked(w.n, at(w.persons.need), at(w.persons.service), at(w.services.asked), w.params.formal.threshold),
     formalGiven: (w) => {
       const s = w.scratch;
-      const fromFormal = at(s.receivedByLayer) + 8 * LAYER.formal * w.n;
+      const fromFormal = fromLayer(w, LAYER.formal);
       const flows = at(w.flows) + 8 * 3 * LAYER.formal;
       x.formalGiven(w.n, at(w.persons.need), at(w.persons.service), at(w.services.met), at(s.received), fromFormal, at(s.unmetFormal), flows, w.params.formal.threshold);
     },

@@ -9,7 +9,7 @@ const LED = 4;
 const SAVES = 8;
 const PAYOUT = 16;
 
-export function meetingsTakePart(from: i32, to: i32, n: i32, count: i32, membersP: usize, groupP: usize, digitalP: usize, expP: usize, needP: usize, materialP: usize, metGroupP: usize, belongingP: usize, savingsBelongingP: usize, groupReceivedP: usize, fromShgP: usize, shareP: usize, meetRate: f64, savingsRate: f64): void {
+export function meetingsTakePart(from: i32, to: i32, count: i32, membersP: usize, groupP: usize, digitalP: usize, expP: usize, needP: usize, materialP: usize, metGroupP: usize, belongingP: usize, savingsBelongingP: usize, groupReceivedP: usize, fromShgP: usize, shareP: usize, meetRate: f64, savingsRate: f64): void {
   const persons = <usize>(to - from);
   memory.fill(metGroupP + <usize>from, 0, persons);
   memory.fill(belongingP + (<usize>from << 3), 0, persons << 3);
