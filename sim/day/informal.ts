@@ -46,22 +46,28 @@ export function asksKernel(world: World, _context: unknown, from: number, to: nu
  * per function, then what the ties could give face-to-face and remote, into `farSums`, read by the
  * givers' walk next. Adding 0 is exact, so a tie adds its `could` to one channel's sum and 0 to
  * the other without a branch. Its ranges hold whole groups of far ties (cli/threads.ts).
+ *
+ * A group's sums are zeroed just before its ties are added, not all at once: zeroing brings them
+ * into cache in order, where at 1,000,000 persons zeroing all 40 MB first left each group's sums to
+ * be fetched from memory line by line at random by its ties (the far pass 49 → 37 ms a lockdown day).
  */
 export function farSumsKernel(world: World, _context: unknown, from: number, to: number): void {
   const { group, farStart, farGiver, farAsker, farWeight, farRemote } = world.openTies;
   const { ask, farSums } = world.scratch;
-  farSums.fill(0, 5 * from, 5 * to);
-  for (let q = farStart[from / group], end = farStart[Math.ceil(to / group)]; q < end; q++) {
-    const a = 4 * farAsker[q];
-    const s = 5 * farGiver[q];
-    const w = farWeight[q];
-    const remote = farRemote[q];
-    const could = w * ask[a + 3];
-    farSums[s] += ask[a] * w;
-    farSums[s + 1] += ask[a + 1] * w;
-    farSums[s + 2] += ask[a + 2] * w;
-    farSums[s + 3] += could * (1 - remote);
-    farSums[s + 4] += could * remote;
+  for (let g = from / group; g < Math.ceil(to / group); g++) {
+    farSums.fill(0, 5 * g * group, 5 * Math.min(to, (g + 1) * group));
+    for (let q = farStart[g], end = farStart[g + 1]; q < end; q++) {
+      const a = 4 * farAsker[q];
+      const s = 5 * farGiver[q];
+      const w = farWeight[q];
+      const remote = farRemote[q];
+      const could = w * ask[a + 3];
+      farSums[s] += ask[a] * w;
+      farSums[s + 1] += ask[a + 1] * w;
+      farSums[s + 2] += ask[a + 2] * w;
+      farSums[s + 3] += could * (1 - remote);
+      farSums[s + 4] += could * remote;
+    }
   }
 }
 

@@ -31,7 +31,9 @@ export const FAR_BLOCK = 1 << 16;
  * read the asks fewer times, until their sums no longer stay in cache. At 1,000,000 persons, days
  * 15–23 of the benchmark's year, a whole day took 231–235 ms with groups of 2^16, 218–222 with
  * 2^17 or 2^18; on two threads 143–147, 135–137 and 147–148 (two threads' sums share the cache).
- * The far pass alone, on one thread: 2^15 98 ms, 2^16 60, 2^17 48, 2^18 40–42, 2^19 79.
+ * The far pass alone, on one thread: 2^15 98 ms, 2^16 60, 2^17 48, 2^18 40–42, 2^19 79; since its
+ * sums are zeroed group by group (day/informal.ts), on a lockdown day: 2^15 73, 2^16 52–54,
+ * 2^17 33–36, 2^18 43–44.
  */
 export const FAR_GROUP = 1 << 17;
 

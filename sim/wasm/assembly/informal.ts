@@ -22,17 +22,20 @@ export function asks(from: i32, to: i32, needP: usize, iCanP: usize, wbP: usize,
  * other, as there (adding 0 is exact); lane 0 of the second pair is multiplied by 1, exactly.
  */
 export function gatherFar(from: i32, to: i32, group: i32, farStartP: usize, farGiverP: usize, farAskerP: usize, farWeightP: usize, farRemoteP: usize, askP: usize, farSumsP: usize): void {
-  memory.fill(farSumsP + (<usize>(5 * from) << 3), 0, <usize>(5 * (to - from)) << 3);
-  const end = i32At(farStartP, (to + group - 1) / group);
-  for (let q = i32At(farStartP, from / group); q < end; q++) {
-    const a = askP + (<usize>i32At(farAskerP, q) << 5);
-    const s = farSumsP + <usize>(5 * i32At(farGiverP, q)) * 8;
-    const w = f64x2.splat(f64At(farWeightP, q));
-    const remote = <f64>u8At(farRemoteP, q);
-    const asked2Could = f64x2.mul(v128.load(a, 16), w); // (ask2 · w, could)
-    v128.store(s, f64x2.add(v128.load(s), f64x2.mul(v128.load(a), w)));
-    v128.store(s, f64x2.add(v128.load(s, 16), f64x2.mul(asked2Could, f64x2.replace_lane(f64x2.splat(1), 1, 1 - remote))), 16);
-    store<f64>(s, load<f64>(s, 32) + f64x2.extract_lane(asked2Could, 1) * remote, 32);
+  for (let g = from / group; g < (to + group - 1) / group; g++) {
+    // Zeroed group by group, which brings the group's sums into cache in order (informal.ts).
+    const first = g * group;
+    memory.fill(farSumsP + (<usize>(5 * first) << 3), 0, <usize>(5 * (min(to, first + group) - first)) << 3);
+    for (let q = i32At(farStartP, g), end = i32At(farStartP, g + 1); q < end; q++) {
+      const a = askP + (<usize>i32At(farAskerP, q) << 5);
+      const s = farSumsP + <usize>(5 * i32At(farGiverP, q)) * 8;
+      const w = f64x2.splat(f64At(farWeightP, q));
+      const remote = <f64>u8At(farRemoteP, q);
+      const asked2Could = f64x2.mul(v128.load(a, 16), w); // (ask2 · w, could)
+      v128.store(s, f64x2.add(v128.load(s), f64x2.mul(v128.load(a), w)));
+      v128.store(s, f64x2.add(v128.load(s, 16), f64x2.mul(asked2Could, f64x2.replace_lane(f64x2.splat(1), 1, 1 - remote))), 16);
+      store<f64>(s, load<f64>(s, 32) + f64x2.extract_lane(asked2Could, 1) * remote, 32);
+    }
   }
 }
 
