@@ -71,6 +71,12 @@ export function farSumsKernel(world: World, _context: unknown, from: number, to:
   }
 }
 
+/**
+ * The givers' walk over each giver's near ties (every tie, below FAR_FROM persons), on top of the
+ * far sums: requests per function and what the ties could give, then the shares each giver meets
+ * and the strain of giving. Its twin (wasm/assembly/informal.ts) also reads each block's asks in
+ * order before walking the block, which only changes what is in cache when the ties read them.
+ */
 export function giversKernel(world: World, _context: unknown, from: number, to: number): void {
   const { start, remoteStart, neighbour, weight, far } = world.openTies;
   const { wb, material } = world.persons;

@@ -134,7 +134,7 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       const o = w.openTies;
       const s = w.scratch;
       const { capBase, strain } = w.params.support;
-      x.givers(from, to, o.far > 0 ? 1 : 0, at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(s.ask), at(s.farSums), at(w.persons.wb), at(w.persons.material), at(s.share), at(s.strain), at(s.giving), at(s.shortGiver), capBase, strain);
+      x.givers(from, to, w.n, o.block, o.far > 0 ? 1 : 0, at(o.start), at(o.remoteStart), at(o.neighbour), at(o.weight), at(s.ask), at(s.farSums), at(w.persons.wb), at(w.persons.material), at(s.share), at(s.strain), at(s.giving), at(s.shortGiver), capBase, strain);
     },
     withheld: (w: World, _c: unknown, from, to) => {
       const net = w.network;

@@ -24,6 +24,17 @@
   store<f64>(at, load<f64>(at) + value);
 }
 
+/**
+ * Reads one word of each 64-byte line of the `bytes` at `p`, in order, so that a walk reading them
+ * at random next finds them in cache rather than waiting on memory for each line it touches first.
+ * Returns the words' xor, for the caller to return, so that the reads are not optimised away.
+ */
+export function touchLines(p: usize, bytes: i32): i32 {
+  let words: i32 = 0;
+  for (let k = 0; k < bytes; k += 64) words ^= load<i32>(p + <usize>k);
+  return words;
+}
+
 /** The first place among the first `length` persons of the ascending list at `listP` holding `person` or more. */
 export function lowerBound(listP: usize, length: i32, person: i32): i32 {
   let low = 0;
