@@ -74,7 +74,8 @@ export class Arena {
    * place.
    */
   reset(): void {
-    new Uint8Array(this.memory.buffer, 0, this.top).fill(0);
+    // A fresh arena's memory is one page, short of the constants' table that `top` starts after.
+    new Uint8Array(this.memory.buffer, 0, Math.min(this.top, this.memory.buffer.byteLength)).fill(0);
     this.top = FIRST;
   }
 }

@@ -154,6 +154,15 @@ describe('the arena', () => {
     expect(again.world.persons.wb.byteOffset).toBe(first.world.persons.wb.byteOffset);
     expect(again.results()).toEqual(run(2).results());
   });
+
+  it('can be reset before anything was cut from it, and then cuts from the start', () => {
+    const arena = new Arena();
+    arena.reset();
+    const first = arena.allocate(Int32Array, 4);
+    expect(Array.from(first)).toEqual([0, 0, 0, 0]);
+    arena.reset();
+    expect(arena.allocate(Int32Array, 4).byteOffset).toBe(first.byteOffset);
+  });
 });
 
 describe('the WebAssembly exp and log', () => {
