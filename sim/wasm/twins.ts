@@ -110,11 +110,30 @@ const at = (array: ArrayBufferView) => array.byteOffset;
 /** Where one source layer's row of `scratch.receivedByLayer` (layer-major) starts. */
 const fromLayer = (w: World, layer: number) => at(w.scratch.receivedByLayer) + 8 * layer * w.n;
 
-/** Instantiates the twins over `memory`, the arena the world's arrays were cut from `buffers` of. */
+/** This thread's twins of each memory, and how to write their table of constants again. */
+const twinsByMemory = new WeakMap<WebAssembly.Memory, { readonly twins: Twins; readonly writeConstants: () => void }>();
+
+/**
+ * The twins over `memory`, the arena the world's arrays were cut from `buffers` of: instantiated
+ * once per memory and thread, and kept. A thread that builds world after world in one arena (the
+ * run pool's workers reset theirs, arena.ts) so calls the same functions every run; a new instance
+ * for each world gave the JavaScript that calls them new targets each time, and V8 threw away its
+ * optimised code for those callers.
+ */
 export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBufferLike>): Twins {
+  let known = twinsByMemory.get(memory);
+  if (!known || known.twins.buffers !== buffers) {
+    known = instantiate(memory, buffers);
+    twinsByMemory.set(memory, known);
+  }
+  // The same bytes whichever thread writes them, before any kernel reads them; again for each
+  // world, as resetting an arena zeroes them.
+  known.writeConstants();
+  return known.twins;
+}
+
+function instantiate(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBufferLike>): { twins: Twins; writeConstants: () => void } {
   const x = new WebAssembly.Instance(twinsModule(), { env: { memory } }).exports as unknown as Exports;
-  // The same bytes whichever thread writes them, before any kernel reads them.
-  x.writeExpConstants(CONSTANTS_AT);
   const kernels: Record<string, Kernel<never>> = {
     shocks: (w: World, c: ShocksContext, from, to) => {
       const p = w.persons;
@@ -227,5 +246,5 @@ export function twinsOver(memory: WebAssembly.Memory, buffers: WeakSet<ArrayBuff
       x.cutTies(w.n, net.layers, layer, at(net.offsets), at(net.neighbour), at(net.channel), at(net.mate), at(w.persons.digital), key, cut, shift, remoteWhere);
     },
   };
-  return { memory, buffers, kernels, serial };
+  return { twins: { memory, buffers, kernels, serial }, writeConstants: () => x.writeExpConstants(CONSTANTS_AT) };
 }
