@@ -1,6 +1,6 @@
 // The self-help groups' kernels (sim/day/meetings.ts, sim/day/growth.ts): the same arithmetic in
 // the same order, so the same bits. Each walks the listed members among persons from … to − 1.
-import { f64At, i32At, lowerBound, setF64, setI32, setU8, u8At } from './memory';
+import { f64At, i32At, lowerBound, receive, setF64, setI32, setU8, u8At } from './memory';
 import { uniform } from './random';
 
 // MEMBER in sim/day/meetings.ts.
@@ -45,12 +45,7 @@ export function meetingsGive(from: i32, to: i32, count: i32, membersP: usize, ne
     const learning = 0.3 + max(0, meanExpOthers - e);
     const informational = min(need1, informationalShare * need1 * meetRate * learning * (professional ? professionalInformational : 1) * (online ? remoteInformational : 1));
     const instrumental = flags & PAYOUT ? need2 * meetRate * f64At(shareP, v + 3) : 0;
-    setF64(needP, f, need0 - emotional);
-    setF64(needP, f + 1, need1 - informational);
-    setF64(needP, f + 2, need2 - instrumental);
-    setF64(receivedP, f, f64At(receivedP, f) + emotional);
-    setF64(receivedP, f + 1, f64At(receivedP, f + 1) + informational);
-    setF64(receivedP, f + 2, f64At(receivedP, f + 2) + instrumental);
+    receive(needP, receivedP, f, emotional, informational, instrumental);
     setF64(shareP, v + 1, emotional);
     setF64(shareP, v + 2, informational);
     setF64(shareP, v + 3, instrumental);

@@ -24,6 +24,16 @@
   store<f64>(at, load<f64>(at) + value);
 }
 
+/** Support g0, g1, g2 given to the person whose three needs start at `f`: need −= g, received += g. */
+@inline export function receive(needP: usize, receivedP: usize, f: i32, g0: f64, g1: f64, g2: f64): void {
+  setF64(needP, f, f64At(needP, f) - g0);
+  setF64(needP, f + 1, f64At(needP, f + 1) - g1);
+  setF64(needP, f + 2, f64At(needP, f + 2) - g2);
+  addF64(receivedP, f, g0);
+  addF64(receivedP, f + 1, g1);
+  addF64(receivedP, f + 2, g2);
+}
+
 /**
  * Reads one word of each 64-byte line of the `bytes` at `p`, in order, so that a walk reading them
  * at random next finds them in cache rather than waiting on memory for each line it touches first.

@@ -1,6 +1,6 @@
 // Twins of loops in the serial phases (sim/groups/members.ts, sim/record/recorder.ts,
 // sim/day/formal.ts), run on the main thread: the same arithmetic in the same order.
-import { CLOSED, f64At, FACE_TO_FACE, i32At, REMOTE, setF64, setI32, u8At } from './memory';
+import { CLOSED, f64At, FACE_TO_FACE, i32At, receive, REMOTE, setF64, setI32, u8At } from './memory';
 import { uniform } from './random';
 
 /** The persons in a group (group ≥ 0), in person order, into the list at `listP`; returns how many. */
@@ -68,12 +68,7 @@ export function formalGiven(n: i32, needP: usize, serviceP: usize, metP: usize, 
     const g0 = n0 * f64At(metP, s);
     const g1 = n1 * f64At(metP, s + 1);
     const g2 = n2 * f64At(metP, s + 2);
-    setF64(needP, f, n0 - g0);
-    setF64(needP, f + 1, n1 - g1);
-    setF64(needP, f + 2, n2 - g2);
-    setF64(receivedP, f, f64At(receivedP, f) + g0);
-    setF64(receivedP, f + 1, f64At(receivedP, f + 1) + g1);
-    setF64(receivedP, f + 2, f64At(receivedP, f + 2) + g2);
+    receive(needP, receivedP, f, g0, g1, g2);
     flow0 += g0;
     flow1 += g1;
     flow2 += g2;
