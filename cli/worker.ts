@@ -1,6 +1,10 @@
 /**
  * A worker thread of the run pool: runs one job at a time — a whole simulation — and posts back
- * what the tables need, moving its typed arrays rather than copying them.
+ * what the tables need. The result is copied, not transferred: moving its typed arrays detached
+ * their buffers, and the first detached buffer in a thread makes V8 drop the optimised code of
+ * every function that assumed none ever would (about 60 of them, all compiled again during the
+ * next run). A run's outcomes are about a megabyte (1 ms to copy); that costs far
+ * less than the compiling did (npm run bench:workers, docs/performance.md).
  */
 import { parentPort } from 'node:worker_threads';
 import { captureFrom, Simulation, type Capture, type CaptureOptions, type Params } from '../sim/index.ts';
@@ -17,16 +21,6 @@ export interface Job {
   readonly options: CaptureOptions;
   /** Threads within the run (threads.ts); 1 when absent. */
   readonly threads?: number;
-}
-
-/** The buffers of every typed array in a value, to transfer rather than copy (shared ones are shared already). */
-function buffers(value: unknown, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer) into.add(value.buffer);
-  } else if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) buffers(v, into);
-  }
-  return [...into];
 }
 
 /** Arenas above this many bytes (a world of about 200,000 persons) are not kept for the next run. */
@@ -65,7 +59,7 @@ async function runJob(job: Job): Promise<Capture> {
 
 parentPort?.on('message', (job: Job) => {
   runJob(job).then(
-    (result) => parentPort?.postMessage({ id: job.id, result }, buffers(result)),
+    (result) => parentPort?.postMessage({ id: job.id, result }),
     (e: unknown) => parentPort?.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
   );
 });
