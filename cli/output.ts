@@ -72,8 +72,9 @@ export class OutputDir {
   }
 
   /**
-   * Writes a CSV file from rows formatted already (a sweep's timeseries, read back from its
-   * journal): the header, then each part, which says how many rows it holds.
+   * Writes a CSV file from rows formatted already (a run's timeseries, formatted by its worker; a
+   * sweep's, read back from its journal): the header, then each part, which says how many rows it
+   * holds.
    */
   writeCsvParts(name: string, columns: readonly Column[], parts: Iterable<{ text: string | Buffer; rows: number }>): WrittenFile {
     const { fd } = this.open(name);

@@ -4,11 +4,10 @@
  * a queue that may offer more work once results come in (a sweep's sequential replication).
  */
 import type { Worker } from 'node:worker_threads';
-import type { Capture } from '../sim/index.ts';
 import { startWorker } from './spawn.ts';
-import type { Job } from './worker.ts';
+import type { Job, JobResult } from './worker.ts';
 
-type Reply = { id: number; result: Capture } | { id: number; error: string };
+type Reply = { id: number; result: JobResult } | { id: number; error: string };
 
 export interface PoolHandle {
   /** Stops every worker (on Ctrl-C). */
@@ -31,7 +30,7 @@ function queueOf(jobs: readonly Job[]): JobQueue {
 export async function runPool(
   jobs: readonly Job[] | JobQueue,
   workers: number,
-  onResult: (job: Job, result: Capture) => void,
+  onResult: (job: Job, result: JobResult) => void,
   onStart?: (handle: PoolHandle) => void,
 ): Promise<void> {
   const queue = Array.isArray(jobs) ? queueOf(jobs) : (jobs as JobQueue);

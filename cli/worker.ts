@@ -7,7 +7,7 @@
  * less than the compiling did (npm run bench:workers, docs/performance.md).
  */
 import { parentPort } from 'node:worker_threads';
-import { captureFrom, Simulation, type Capture, type CaptureOptions, type Params } from '../sim/index.ts';
+import { atPoint, captureFrom, csvPart, Simulation, timeseriesRows, type Capture, type CaptureOptions, type CsvPart, type Params } from '../sim/index.ts';
 import { startThreads } from './threads.ts';
 import { Arena, ArenaFull } from '../sim/wasm/arena.ts';
 
@@ -21,6 +21,29 @@ export interface Job {
   readonly options: CaptureOptions;
   /** Threads within the run (threads.ts); 1 when absent. */
   readonly threads?: number;
+  /** When given, the worker also formats the run's rows of timeseries.csv, labelled so. */
+  readonly timeseries?: TimeseriesLabel;
+}
+
+/**
+ * What a run's timeseries rows say it is. Formatting them is most of what the main thread did for
+ * a run (about 20 ms at 20,000 persons, and done for every run at the end, while the workers sat
+ * idle); in the workers it is done as the runs finish, as many at once as there are workers.
+ */
+export interface TimeseriesLabel {
+  readonly scenario: string;
+  readonly arm: string;
+  readonly replicate: number;
+  /** A sweep's design point, in the column after the scenario's (sim/output/sweep.ts atPoint). */
+  readonly point?: number;
+}
+
+/** A run's capture, with its timeseries rows when the job asked for them. */
+export type JobResult = Capture & { readonly timeseries?: CsvPart };
+
+function timeseriesOf(label: TimeseriesLabel, seed: number, capture: Capture): CsvPart {
+  const rows = timeseriesRows(label.scenario, [{ arm: label.arm, replicate: label.replicate, seed, outcomes: capture.outcomes }]);
+  return csvPart(label.point === undefined ? rows : atPoint(label.point, rows));
 }
 
 /** Arenas above this many bytes (a world of about 200,000 persons) are not kept for the next run. */
@@ -46,12 +69,13 @@ function arenaForNextRun(): Arena | undefined {
   return arena ?? undefined;
 }
 
-async function runJob(job: Job): Promise<Capture> {
+async function runJob(job: Job): Promise<JobResult> {
   const threads = job.threads ?? 1;
   const simulation = new Simulation(job.params, job.seed, { shared: threads > 1, arena: arenaForNextRun() });
   const running = await startThreads(simulation.world, threads);
   try {
-    return captureFrom(simulation, job.options);
+    const capture = captureFrom(simulation, job.options);
+    return job.timeseries ? { ...capture, timeseries: timeseriesOf(job.timeseries, job.seed, capture) } : capture;
   } finally {
     await running.close();
   }

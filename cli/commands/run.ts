@@ -21,7 +21,7 @@ import {
   TIMESERIES_COLUMNS,
   tiesColumns,
   tiesRows,
-  timeseriesRows,
+  type CsvPart,
   type Params,
   type RunRecord,
 } from '../../sim/index.ts';
@@ -177,6 +177,7 @@ function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
       params: plan.params.get(arm) as Params,
       options,
       threads: plan.threads,
+      timeseries: { scenario: plan.scenario.name, arm, replicate },
     })),
   ).map((job, id) => ({ ...job, id, label: `arm ${JSON.stringify(job.arm)}, replicate ${job.replicate}, seed ${job.seed}` }));
 }
@@ -189,6 +190,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
   const started = new Date();
   const jobs = jobsOf(plan);
   const records: RunRecord[] = new Array(jobs.length);
+  const timeseries: CsvPart[] = new Array(jobs.length);
   const bar = progress('runs', jobs.length, plan.quiet);
   const output = new OutputDir(plan.out);
   let pool: PoolHandle | undefined;
@@ -208,6 +210,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
       (job, result) => {
         const j = jobs[job.id];
         records[job.id] = { arm: j.arm, replicate: j.replicate, seed: j.seed, outcomes: result.outcomes, agents: result.agents, ties: result.ties };
+        timeseries[job.id] = result.timeseries as CsvPart;
         bar.tick();
       },
       (handle) => (pool = handle),
@@ -215,7 +218,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
     bar.stop();
     const name = plan.scenario.name;
     const tables: TableFile[] = [
-      { title: 'Daily outcomes per arm, replicate, day and subgroup', columns: TIMESERIES_COLUMNS, file: output.writeCsv('timeseries.csv', TIMESERIES_COLUMNS, timeseriesRows(name, records)) },
+      { title: 'Daily outcomes per arm, replicate, day and subgroup', columns: TIMESERIES_COLUMNS, file: output.writeCsvParts('timeseries.csv', TIMESERIES_COLUMNS, timeseries) },
       { title: 'Resilience metrics per arm, replicate and subgroup', columns: RUNS_COLUMNS, file: output.writeCsv('runs.csv', RUNS_COLUMNS, runsRows(name, records)) },
       { title: 'Metrics summarised over replicates per arm and subgroup', columns: SUMMARY_COLUMNS, file: output.writeCsv('summary.csv', SUMMARY_COLUMNS, summaryRows(name, records)) },
       {

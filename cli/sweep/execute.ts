@@ -5,12 +5,12 @@
  * replays it and runs only what is missing.
  */
 import { existsSync } from 'node:fs';
-import { atPoint, csvRow, RUN_METRICS, runSeed, timeseriesRows, type Capture } from '../../sim/index.ts';
+import { RUN_METRICS, runSeed } from '../../sim/index.ts';
 import { EXIT } from '../errors.ts';
 import { OutputDir } from '../output.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
 import { progress } from '../progress.ts';
-import type { Job } from '../worker.ts';
+import type { Job, JobResult } from '../worker.ts';
 import { assemble, type Source } from './assemble.ts';
 import { Journal, type RunEntry } from './journal.ts';
 import { pointsOf, type Shard, type SweepLayout } from './layout.ts';
@@ -38,20 +38,12 @@ export function replay(dir: string, layout: SweepLayout, shard: Shard | null, wr
   return { journal, schedule, shard, dropped };
 }
 
-/** What a finished run leaves in the journal: its metrics, and its timeseries rows on request. */
-function entryOf(layout: SweepLayout, key: RunKey, seed: number, result: Capture): { entry: RunEntry; data: string } {
+/** What a finished run leaves in the journal: its metrics, and its timeseries rows (formatted by the worker) on request. */
+function entryOf(layout: SweepLayout, key: RunKey, seed: number, result: JobResult): { entry: RunEntry; data: string } {
   const o = result.outcomes;
   const metrics = o.metrics.map((m) => RUN_METRICS.map(({ name }) => m[name]));
-  let data = '';
-  let dataRows = 0;
-  if (layout.timeseries) {
-    const record = { arm: layout.arms[key.arm], replicate: key.replicate, seed, outcomes: o };
-    for (const row of atPoint(key.point, timeseriesRows(layout.scenario, [record]))) {
-      data += csvRow(row);
-      dataRows++;
-    }
-  }
-  return { entry: { ...key, seed, subgroups: o.subgroups, sizes: o.subgroupSizes, metrics, ...(layout.timeseries ? { dataRows } : {}) }, data };
+  const rows = layout.timeseries ? { dataRows: result.timeseries?.rows ?? 0 } : {};
+  return { entry: { ...key, seed, subgroups: o.subgroups, sizes: o.subgroupSizes, metrics, ...rows }, data: result.timeseries?.text ?? '' };
 }
 
 /** Runs the plan; resolves with what it wrote, or exits 130 on Ctrl-C. */
@@ -79,7 +71,8 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
       const id = nextId++;
       keys.set(id, key);
       const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
-      return { id, label, seed, params: plan.params(key.point, key.arm), options: {}, threads: plan.threads };
+      const timeseries = layout.timeseries ? { scenario: layout.scenario, arm: layout.arms[key.arm], replicate: key.replicate, point: key.point } : undefined;
+      return { id, label, seed, params: plan.params(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
     },
   };
   let pool: PoolHandle | undefined;

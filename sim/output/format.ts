@@ -23,3 +23,20 @@ export function csvField(cell: Cell): string {
 export function csvRow(cells: readonly Cell[]): string {
   return `${cells.map(csvField).join(',')}\r\n`;
 }
+
+/** Records formatted as CSV text, and how many there are. */
+export interface CsvPart {
+  readonly text: string;
+  readonly rows: number;
+}
+
+/** `rows` as one CSV text: a part of a file that is written elsewhere (cli/output.ts writeCsvParts). */
+export function csvPart(rows: Iterable<readonly Cell[]>): CsvPart {
+  let text = '';
+  let count = 0;
+  for (const row of rows) {
+    text += csvRow(row);
+    count++;
+  }
+  return { text, rows: count };
+}
