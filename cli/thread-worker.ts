@@ -1,16 +1,16 @@
 /**
  * A worker of one run's threads (threads.ts): rebuilds the world from shared memory, then runs
- * the kernel it is ordered to on its range of persons, each time the generation moves on. Its
- * port carries only a kernel's error back.
+ * the kernel it is ordered to on the units of persons it takes, each time the generation moves
+ * on. Its port carries only a kernel's error back.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { worldView, type SharedWorld } from '../sim/share.ts';
-import { CONTROL, readOrder, runOn, type ThreadRange } from './threads.ts';
+import { CONTROL, readOrder, runUnits, type Units } from './threads.ts';
 
-const { shared, slot, range, control: buffer, port } = workerData as {
+const { shared, slot, units, control: buffer, port } = workerData as {
   shared: SharedWorld;
   slot: number;
-  range: ThreadRange;
+  units: Units;
   control: SharedArrayBuffer;
   port: MessagePort;
 };
@@ -28,7 +28,7 @@ for (let done = 0; ; ) {
   if (order.name === null) break;
   try {
     world.openTies.far = order.far;
-    runOn(range, order.name, world, order.context, slot);
+    runUnits(control, units, order.name, world, order.context, slot);
   } catch (e) {
     Atomics.store(control, CONTROL.failed, 1);
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });

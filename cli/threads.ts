@@ -5,14 +5,19 @@
  * generation counter moves on and wakes the workers (Atomics.notify); each worker then writes the
  * generation it has done into a word of its own, which this thread waits for. (A count of pending
  * workers, and orders on message ports, let a run hang now and then with --threads and several
- * --workers: the count went below zero and a worker found its port empty.) Persons
- * are split in whole chunks (the far ties' sums in whole groups of far ties), so every sum is made
- * per chunk as on one thread: results are the same bits for any N.
+ * --workers: the count went below zero and a worker found its port empty.)
+ *
+ * Persons are cut into units of whole chunks (the far ties' sums into whole groups of far ties,
+ * the givers' walk into whole blocks), so every sum is made per chunk as on one thread: results
+ * are the same bits for any N, whichever thread takes a unit. The threads take units in turn from
+ * a shared counter until none is left: a thread that starts late (a worker is woken for each
+ * kernel) or whose persons cost more takes fewer. Halves fixed in advance left the first thread
+ * waiting for the other in most kernels, 6–9 ns an agent-day at 1,000,000 persons.
  */
 import { once } from 'node:events';
 import { deserialize, serialize } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { runKernel, type KernelName } from '../sim/day/kernels.ts';
+import { KERNELS, runKernel, type KernelName } from '../sim/day/kernels.ts';
 import { CHUNK, MAX_SLOTS, ranges, type Executor } from '../sim/parallel.ts';
 import { shareWorld } from '../sim/share.ts';
 import type { World } from '../sim/world.ts';
@@ -20,25 +25,50 @@ import { startWorker } from './spawn.ts';
 
 /**
  * Words of the control array: the generation, whether a worker failed, the order's length in
- * bytes, then for each thread slot the generation it has done; the order's bytes follow.
+ * bytes, the next unit of persons to take, then for each thread slot the generation it has done;
+ * the order's bytes follow.
  */
-export const CONTROL = { generation: 0, failed: 1, orderBytes: 2, done: 3 } as const;
+export const CONTROL = { generation: 0, failed: 1, orderBytes: 2, nextUnit: 3, done: 4 } as const;
 
-/** A thread's persons: whole chunks, and for the far ties' sums whole groups of far ties. */
-export interface ThreadRange {
-  readonly from: number;
-  readonly to: number;
-  readonly farFrom: number;
-  readonly farTo: number;
+/** Per kernel, its units of persons: unit u is `bounds[u] … bounds[u + 1] − 1`. */
+export type Units = Readonly<Record<KernelName, readonly number[]>>;
+
+/** Units a thread may take, at most (about eight a thread, so that the threads even out). */
+const UNITS_A_THREAD = 8;
+/** Chunks a unit holds, at most: taking a unit then costs nothing against its work. */
+const UNIT_CHUNKS = 16;
+
+/**
+ * Kernels each of whose units walks every short giver's ties and adds to its own takers
+ * (day/informal.ts withheldKernel): one unit a thread, its own, or a thread that took both would
+ * walk them twice while the other waited.
+ */
+const OWN_UNIT: ReadonlySet<KernelName> = new Set(['withheld']);
+
+/** The units of each kernel for `count` threads. */
+export function unitsOf(world: World, count: number): Units {
+  const n = world.n;
+  const { block, group } = world.openTies;
+  const cut = (persons: number) => ranges(n, Math.ceil(n / persons), persons);
+  const chunks = Math.ceil(n / CHUNK);
+  const persons = cut(CHUNK * Math.max(1, Math.min(UNIT_CHUNKS, Math.floor(chunks / (UNITS_A_THREAD * count)))));
+  const units = Object.fromEntries(Object.keys(KERNELS).map((name) => [name, persons])) as unknown as Record<KernelName, readonly number[]>;
+  units.withheld = ranges(n, count, CHUNK);
+  if (block < n) {
+    // The far ties' sums are made group by group; the givers' walk touches a block's asks first.
+    units.farSums = cut(leastCommonMultiple(CHUNK, group));
+    units.givers = cut(leastCommonMultiple(CHUNK, block));
+  }
+  return units;
 }
 
-/** The one kernel whose ranges hold whole groups of far ties (network/open.ts), not just chunks. */
-const FAR_SUMS: KernelName = 'farSums';
-
-/** Runs the kernel of `order` on this thread's persons. */
-export function runOn(range: ThreadRange, name: KernelName, world: World, context: unknown, slot: number): void {
-  const [from, to] = name === FAR_SUMS ? [range.farFrom, range.farTo] : [range.from, range.to];
-  runKernel(name, world, context, from, to, slot);
+/** Runs kernel `name` on the units this thread takes (on its own unit, for OWN_UNIT kernels). */
+export function runUnits(control: Int32Array, units: Units, name: KernelName, world: World, context: unknown, slot: number): void {
+  const bounds = units[name];
+  if (OWN_UNIT.has(name)) return runKernel(name, world, context, bounds[slot], bounds[slot + 1], slot);
+  for (let u = Atomics.add(control, CONTROL.nextUnit, 1); u < bounds.length - 1; u = Atomics.add(control, CONTROL.nextUnit, 1)) {
+    runKernel(name, world, context, bounds[u], bounds[u + 1], slot);
+  }
 }
 const CONTROL_WORDS = CONTROL.done + MAX_SLOTS;
 /** Room for an order: a kernel's context is a few numbers. */
@@ -82,17 +112,13 @@ export async function startThreads(world: World, count: number): Promise<Threads
   if (count <= 1) return { workers: [], close: async () => {} };
   if (count > MAX_SLOTS) throw new Error(`kith: at most ${MAX_SLOTS} threads`);
   const shared = shareWorld(world);
-  // Whole chunks of sums, as equal as may be; the far ties' sums in whole groups of far ties.
-  const { block, group } = world.openTies;
-  const bounds = ranges(world.n, count, CHUNK);
-  const farBounds = block < world.n ? ranges(world.n, count, leastCommonMultiple(CHUNK, group)) : bounds;
-  const rangeOf = (slot: number): ThreadRange => ({ from: bounds[slot], to: bounds[slot + 1], farFrom: farBounds[slot], farTo: farBounds[slot + 1] });
+  const units = unitsOf(world, count);
   const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS + ORDER_ROOM));
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
   for (let slot = 1; slot < count; slot++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = startWorker('thread-worker', { shared, slot, range: rangeOf(slot), control: control.buffer, port: port2 }, [port2]);
+    const worker = startWorker('thread-worker', { shared, slot, units, control: control.buffer, port: port2 }, [port2]);
     workers.push(worker);
     ports.push(port1);
   }
@@ -102,6 +128,8 @@ export async function startThreads(world: World, count: number): Promise<Threads
   /** Posts `message` and moves the generation on; returns the new generation. */
   const order = (message: Order): number => {
     writeOrder(control, message);
+    // Every worker has finished the last order (run() waited for it), so none takes a unit now.
+    Atomics.store(control, CONTROL.nextUnit, 0);
     const generation = Atomics.add(control, CONTROL.generation, 1) + 1;
     Atomics.notify(control, CONTROL.generation);
     return generation;
@@ -113,7 +141,7 @@ export async function startThreads(world: World, count: number): Promise<Threads
       const generation = order({ name: name as KernelName, context, far: w.openTies.far });
       let error: unknown;
       try {
-        runOn(rangeOf(0), name as KernelName, w, context, 0);
+        runUnits(control, units, name as KernelName, w, context, 0);
       } catch (e) {
         error = e;
       }

@@ -6,8 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startThreads } from '../../cli/threads.ts';
+import seedrandom from 'seedrandom';
+import { startThreads, unitsOf } from '../../cli/threads.ts';
+import { runKernel, type KernelName } from '../../sim/day/kernels.ts';
 import { resolveParams, Simulation } from '../../sim/index.ts';
+import type { Executor } from '../../sim/parallel.ts';
+import type { World } from '../../sim/world.ts';
 import { allocateOpenTies, listOpenTies } from '../../sim/network/open.ts';
 import { armParams, type Scenario } from '../../scenarios/scenario.ts';
 import { kith, read, tempDir } from '../helpers/kith.ts';
@@ -41,11 +45,12 @@ describe('kith run --threads', () => {
 
 describe('threads in the engine', () => {
   /** A run's daily outcomes and flows, hashed; far ties in blocks of 1,024 persons, groups of 4,096 (so threads split the far sums otherwise than the rest). */
-  async function hashOf(threads: number): Promise<string> {
+  async function hashOf(threads: number, executor?: (world: World) => Executor): Promise<string> {
     const sim = new Simulation(resolveParams({ persons: 6000, days: 60, timeline: [{ type: 'lockdown', day: 20 }, { type: 'platform', day: 20, open: true }] }), 9, { shared: threads > 1 });
     sim.world.openTies = allocateOpenTies(sim.world.network, 1024, threads > 1, 4096);
     listOpenTies(sim.world.network, sim.world.openTies);
-    const running = await startThreads(sim.world, threads);
+    if (executor) sim.world.executor = executor(sim.world);
+    const running = await startThreads(sim.world, executor ? 1 : threads);
     try {
       while (!sim.done) sim.step();
     } finally {
@@ -63,6 +68,29 @@ describe('threads in the engine', () => {
     const one = await hashOf(1);
     expect(await hashOf(2)).toBe(one);
     expect(await hashOf(4)).toBe(one);
+  });
+
+  it('gives the same bits whichever thread takes each unit of persons, in whatever order', async () => {
+    // On this thread: each kernel's units (those of 3 threads) in a shuffled order, on a random
+    // slot, as threads taking units from the shared counter may take them (withheld's units are
+    // each thread's own). A seeded stream, so a failure can be replayed.
+    const random = seedrandom('units');
+    const scrambled = (world: World): Executor => {
+      const units = unitsOf(world, 3);
+      return {
+        slots: 3,
+        run(w, name, context) {
+          const bounds = units[name as KernelName];
+          const order = bounds.slice(1).map((_, u) => u);
+          for (let k = order.length - 1; k > 0; k--) {
+            const m = Math.floor(random() * (k + 1));
+            [order[k], order[m]] = [order[m], order[k]];
+          }
+          for (const u of order) runKernel(name, w, context, bounds[u], bounds[u + 1], name === 'withheld' ? u : Math.floor(random() * 3));
+        },
+      };
+    };
+    expect(await hashOf(3, scrambled)).toBe(await hashOf(1));
   });
 
   it('gives the same bits on 1 and 3 threads in the groups’ phases: savings pools, and online groups joined and dissolving', async () => {
