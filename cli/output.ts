@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { csvRow, type Cell, type Column } from '../sim/index.ts';
+import { csvRow, type Cell, type Column, type CsvPart } from '../sim/index.ts';
 import { UsageError } from './errors.ts';
 
 export interface WrittenFile {
@@ -48,8 +48,42 @@ export function removeStale(dir: string, names: readonly string[], written: read
   for (const name of names) if (!written.includes(name)) rmSync(join(dir, name), { force: true });
 }
 
+/** Rows formatted already, as one text or as bytes (read back from a sweep's journal). */
+export type CsvChunk = CsvPart | { readonly text: Buffer; readonly rows: number };
+
+/** A CSV file being written a part at a time (OutputDir.startCsv). */
+export interface CsvWriter {
+  write(part: CsvChunk): void;
+  /** Ends the file: what was written. */
+  close(): WrittenFile;
+}
+
+/**
+ * Items that come in any order, handed on in the order of their numbers (0, 1, 2, …), each as soon
+ * as every one before it is in: a run's parts of timeseries.csv, which workers finish out of order.
+ */
+export class InOrder<T> {
+  private readonly held = new Map<number, T>();
+  private next = 0;
+  private readonly take: (item: T) => void;
+
+  constructor(take: (item: T) => void) {
+    this.take = take;
+  }
+
+  put(index: number, item: T): void {
+    this.held.set(index, item);
+    for (let ready; (ready = this.held.get(this.next)) !== undefined; this.next++) {
+      this.held.delete(this.next);
+      this.take(ready);
+    }
+  }
+}
+
 export class OutputDir {
   private readonly pending: { temp: string; final: string }[] = [];
+  /** Files of startCsv() not closed yet. */
+  private readonly writing = new Set<number>();
   readonly files: WrittenFile[] = [];
   readonly dir: string;
 
@@ -72,12 +106,23 @@ export class OutputDir {
   }
 
   /**
-   * Writes a CSV file from rows formatted already (a run's timeseries, formatted by its worker; a
-   * sweep's, read back from its journal): the header, then each part, which says how many rows it
-   * holds.
+   * Writes a CSV file from rows formatted already (a sweep's timeseries, read back from its
+   * journal): the header, then each part, which says how many rows it holds.
    */
-  writeCsvParts(name: string, columns: readonly Column[], parts: Iterable<{ text: string | Buffer; rows: number }>): WrittenFile {
+  writeCsvParts(name: string, columns: readonly Column[], parts: Iterable<CsvChunk>): WrittenFile {
+    const writer = this.startCsv(name, columns);
+    for (const part of parts) writer.write(part);
+    return writer.close();
+  }
+
+  /**
+   * Starts a CSV file that is written part by part as the parts come (a run's timeseries, formatted
+   * by the workers): the header at once, then each part written to it. Closing it says what was
+   * written; like every file here it appears under its name only at commit().
+   */
+  startCsv(name: string, columns: readonly Column[]): CsvWriter {
     const { fd } = this.open(name);
+    this.writing.add(fd);
     const hash = createHash('sha256');
     let bytes = 0;
     let count = 0;
@@ -91,21 +136,26 @@ export class OutputDir {
       write(Buffer.from(chunk, 'utf8'));
       chunk = '';
     };
-    try {
-      for (const part of parts) {
+    return {
+      write: (part) => {
         count += part.rows;
         if (typeof part.text !== 'string') {
           flush();
           write(part.text);
         } else if ((chunk += part.text).length > 1 << 20) flush();
-      }
-      flush();
-    } finally {
-      closeSync(fd);
-    }
-    const file = { path: name, rows: count, bytes, sha256: hash.digest('hex') };
-    this.files.push(file);
-    return file;
+      },
+      close: () => {
+        try {
+          flush();
+        } finally {
+          this.writing.delete(fd);
+          closeSync(fd);
+        }
+        const file = { path: name, rows: count, bytes, sha256: hash.digest('hex') };
+        this.files.push(file);
+        return file;
+      },
+    };
   }
 
   /** Writes a text file (JSON documents). */
@@ -128,6 +178,8 @@ export class OutputDir {
 
   /** Removes every temporary file. */
   abort(): void {
+    for (const fd of this.writing) closeSync(fd);
+    this.writing.clear();
     for (const { temp } of this.pending) rmSync(temp, { force: true });
     this.pending.length = 0;
   }

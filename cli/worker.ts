@@ -1,10 +1,6 @@
 /**
  * A worker thread of the run pool: runs one job at a time — a whole simulation — and posts back
- * what the tables need. The result is copied, not transferred: moving its typed arrays detached
- * their buffers, and the first detached buffer in a thread makes V8 drop the optimised code of
- * every function that assumed none ever would (about 60 of them, all compiled again during the
- * next run). A run's outcomes are about a megabyte (1 ms to copy); that costs far
- * less than the compiling did (npm run bench:workers, docs/performance.md).
+ * what the tables need.
  */
 import { parentPort } from 'node:worker_threads';
 import { atPoint, captureFrom, csvPart, Simulation, timeseriesRows, type Capture, type CaptureOptions, type CsvPart, type Params } from '../sim/index.ts';
@@ -46,6 +42,27 @@ function timeseriesOf(label: TimeseriesLabel, seed: number, capture: Capture): C
   return csvPart(label.point === undefined ? rows : atPoint(label.point, rows));
 }
 
+/**
+ * Arrays of a result at least this large are moved to the main thread, smaller ones copied.
+ * Moving detaches an array's buffer, and the first detached buffer in a thread makes V8 drop the
+ * optimised code of every function that assumed none ever would (about 60 of them, compiled again
+ * during the next run: 0.2 s of compiling a worker, at 20,000 persons a fifth of a run). A run's
+ * outcomes are about a megabyte (1 ms to copy), so they are copied; a snapshot of a million
+ * persons' states (--agents) is moved, as copying it would cost time and, for a while, its size
+ * again in memory.
+ */
+const MOVE_FROM_BYTES = 8 * 1024 * 1024;
+
+/** The buffers of the large typed arrays in a value, to move rather than copy (shared ones are shared already). */
+function largeBuffers(value: unknown, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && value.buffer.byteLength >= MOVE_FROM_BYTES) into.add(value.buffer);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) largeBuffers(v, into);
+  }
+  return [...into];
+}
+
 /** Arenas above this many bytes (a world of about 200,000 persons) are not kept for the next run. */
 const KEEP_ARENA_UP_TO = 256 * 1024 * 1024;
 
@@ -83,7 +100,7 @@ async function runJob(job: Job): Promise<JobResult> {
 
 parentPort?.on('message', (job: Job) => {
   runJob(job).then(
-    (result) => parentPort?.postMessage({ id: job.id, result }),
+    (result) => parentPort?.postMessage({ id: job.id, result }, largeBuffers(result)),
     (e: unknown) => parentPort?.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
   );
 });

@@ -28,7 +28,7 @@ import {
 import { integerFlag, listFlag, parse, type Options } from '../args.ts';
 import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
-import { checkOutputDir, defaultOut, OutputDir, removeStale } from '../output.ts';
+import { checkOutputDir, defaultOut, InOrder, OutputDir, removeStale } from '../output.ts';
 import { stateDir } from '../sweep/state.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
@@ -190,9 +190,11 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
   const started = new Date();
   const jobs = jobsOf(plan);
   const records: RunRecord[] = new Array(jobs.length);
-  const timeseries: CsvPart[] = new Array(jobs.length);
   const bar = progress('runs', jobs.length, plan.quiet);
   const output = new OutputDir(plan.out);
+  // Each run's rows, formatted by its worker, go to the file in run order as soon as they can.
+  const timeseries = output.startCsv('timeseries.csv', TIMESERIES_COLUMNS);
+  const inOrder = new InOrder<CsvPart>((part) => timeseries.write(part));
   let pool: PoolHandle | undefined;
   const interrupt = () => {
     bar.stop();
@@ -210,7 +212,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
       (job, result) => {
         const j = jobs[job.id];
         records[job.id] = { arm: j.arm, replicate: j.replicate, seed: j.seed, outcomes: result.outcomes, agents: result.agents, ties: result.ties };
-        timeseries[job.id] = result.timeseries as CsvPart;
+        inOrder.put(job.id, result.timeseries as CsvPart);
         bar.tick();
       },
       (handle) => (pool = handle),
@@ -218,7 +220,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
     bar.stop();
     const name = plan.scenario.name;
     const tables: TableFile[] = [
-      { title: 'Daily outcomes per arm, replicate, day and subgroup', columns: TIMESERIES_COLUMNS, file: output.writeCsvParts('timeseries.csv', TIMESERIES_COLUMNS, timeseries) },
+      { title: 'Daily outcomes per arm, replicate, day and subgroup', columns: TIMESERIES_COLUMNS, file: timeseries.close() },
       { title: 'Resilience metrics per arm, replicate and subgroup', columns: RUNS_COLUMNS, file: output.writeCsv('runs.csv', RUNS_COLUMNS, runsRows(name, records)) },
       { title: 'Metrics summarised over replicates per arm and subgroup', columns: SUMMARY_COLUMNS, file: output.writeCsv('summary.csv', SUMMARY_COLUMNS, summaryRows(name, records)) },
       {
