@@ -30,7 +30,10 @@ export interface CsvPart {
   readonly rows: number;
 }
 
-/** `rows` as one CSV text: a part of a file that is written elsewhere (cli/output.ts writeCsvParts). */
+/**
+ * `rows` as one CSV text: a part of a file written elsewhere (cli/output.ts startCsv), such as a
+ * run's rows formatted by its worker.
+ */
 export function csvPart(rows: Iterable<readonly Cell[]>): CsvPart {
   let text = '';
   let count = 0;
