@@ -35,11 +35,6 @@ export interface CsvPart {
  * run's rows formatted by its worker.
  */
 export function csvPart(rows: Iterable<readonly Cell[]>): CsvPart {
-  let text = '';
-  let count = 0;
-  for (const row of rows) {
-    text += csvRow(row);
-    count++;
-  }
-  return { text, rows: count };
+  const lines = Array.from(rows, csvRow);
+  return { text: lines.join(''), rows: lines.length };
 }

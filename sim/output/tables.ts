@@ -80,11 +80,15 @@ const groupCell = (g: number) => (g >= 0 ? g : null);
 export function* timeseriesRows(scenario: string, runs: readonly RunRecord[]): Generator<Cell[]> {
   for (const { arm, replicate, seed, outcomes: r } of runs) {
     const S = r.subgroups.length;
+    // The series looked up once a run, not by name in every row (a run has thousands of rows).
+    const daily = DAILY_OUTCOMES.map((o) => r.daily[o.name as keyof typeof r.daily]);
+    const world = WORLD_OUTCOMES.map((o) => r.world[o.name as keyof typeof r.world]);
     for (let day = 0; day < r.days; day++) {
-      const world = WORLD_OUTCOMES.map((o) => r.world[o.name as keyof typeof r.world][day]);
       for (let s = 0; s < S; s++) {
-        const daily = DAILY_OUTCOMES.map((o) => missing(r.daily[o.name as keyof typeof r.daily][day * S + s]));
-        yield [scenario, arm, replicate, seed, day, day < r.warmupDays ? 1 : 0, r.subgroups[s], r.subgroupSizes[s], ...daily, ...world];
+        const row: Cell[] = [scenario, arm, replicate, seed, day, day < r.warmupDays ? 1 : 0, r.subgroups[s], r.subgroupSizes[s]];
+        for (const series of daily) row.push(missing(series[day * S + s]));
+        for (const series of world) row.push(series[day]);
+        yield row;
       }
     }
   }
