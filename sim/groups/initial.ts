@@ -6,7 +6,7 @@
 import type { Network } from '../network/compile.ts';
 import type { Params } from '../params/index.ts';
 import type { Persons } from '../population/fields.ts';
-import { constructionStream, randomInt } from '../random/index.ts';
+import { constructionStream, randomInt, type Rng } from '../random/index.ts';
 import { GOVERNANCE, Groups, KIND, MODE } from './store.ts';
 import { log } from '../math.ts';
 
@@ -23,16 +23,27 @@ function weightedSample(keys: Float64Array, m: number): Int32Array {
 
 export function initialGroups(params: Params, persons: Persons, network: Network, seed: number): Groups {
   const rng = constructionStream(seed, 'groups');
-  const n = network.persons;
+  const members = weightedSample(sampleKeys(network, rng), Math.round(params.shg.initialShare * network.persons)); // ascending: ring order
+  return formGroups(params, persons, members, rng);
+}
+
+/**
+ * Each person's key for the weighted sample: ln(u)·(1 + Σ w·rate). (Each loop of the build in a
+ * function of its own: network/compile.ts compileNetwork says why.)
+ */
+function sampleKeys(network: Network, rng: Rng): Float64Array {
   const L = network.layers;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const keys = new Float64Array(network.persons);
+  for (let i = 0; i < keys.length; i++) {
     let support = 0;
     for (let e = network.offsets[i * L]; e < network.offsets[(i + 1) * L]; e++) support += network.weight[e];
     keys[i] = log(1 - rng()) * (1 + support);
   }
-  const members = weightedSample(keys, Math.round(params.shg.initialShare * n)); // ascending: ring order
+  return keys;
+}
 
+/** The sampled members, in ring order, cut into groups of `sizeMin … sizeMax`. */
+function formGroups(params: Params, persons: Persons, members: Int32Array, rng: Rng): Groups {
   const groups = new Groups(Math.ceil(members.length / params.shg.sizeMin) + 1);
   const { sizeMin, sizeMax, hybridShare } = params.shg;
   const governance = GOVERNANCE[params.shg.governance];

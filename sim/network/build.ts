@@ -108,15 +108,26 @@ function neighbourLayer(b: Builder): void {
  * `workplaceSize` at random, and tied to `colleagues` random colleagues each.
  */
 function coworkerLayer(b: Builder): void {
+  const order = employed(b);
+  shuffle(b.rng, order);
+  tieColleagues(b, order);
+}
+
+/** The employed, in person order (a function of its own: compileNetwork says why). */
+function employed(b: Builder): Int32Array {
   const { ageBand } = b.population.persons;
-  const { employment, workplaceSize, colleagues } = b.params.network;
+  const { employment } = b.params.network;
   const workers: number[] = [];
   for (let i = 0; i < b.population.size; i++) {
     const employed = b.rng() < employment;
     if (employed && ageBand[i] !== AGE.older) workers.push(i);
   }
-  const order = Int32Array.from(workers);
-  shuffle(b.rng, order);
+  return Int32Array.from(workers);
+}
+
+/** Workplaces of `workplaceSize` in `order`, each worker tied to `colleagues` random colleagues. */
+function tieColleagues(b: Builder, order: Int32Array): void {
+  const { workplaceSize, colleagues } = b.params.network;
   const picked: number[] = [];
   for (let start = 0; start < order.length; start += workplaceSize) {
     const size = Math.min(workplaceSize, order.length - start);

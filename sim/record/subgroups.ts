@@ -31,6 +31,14 @@ export const SUBGROUP_DOCS: Record<Subgroup, string> = {
 
 /** Sets each person's subgroup mask; returns each subgroup's members in person order. */
 export function assignSubgroups(persons: Persons, network: Network): Int32Array[] {
+  return subgroupLists(persons.subgroups, setMasks(persons, network));
+}
+
+/**
+ * Each person's subgroup mask; returns each subgroup's size. (Each loop of the build in a function
+ * of its own: network/compile.ts compileNetwork says why.)
+ */
+function setMasks(persons: Persons, network: Network): number[] {
   const n = network.persons;
   const L = network.layers;
   // Bottom fifth by rank, so its size does not depend on the distribution's shape.
@@ -57,10 +65,15 @@ export function assignSubgroups(persons: Persons, network: Network): Int32Array[
     });
     persons.subgroups[i] = mask;
   }
+  return sizes;
+}
+
+/** Each subgroup's members in person order, from the masks. */
+function subgroupLists(masks: Uint8Array, sizes: readonly number[]): Int32Array[] {
   const lists = sizes.map((size) => new Int32Array(size));
   const filled = new Array<number>(SUBGROUPS.length).fill(0);
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < SUBGROUPS.length; s++) if ((persons.subgroups[i] >>> s) & 1) lists[s][filled[s]++] = i;
+  for (let i = 0; i < masks.length; i++) {
+    for (let s = 0; s < SUBGROUPS.length; s++) if ((masks[i] >>> s) & 1) lists[s][filled[s]++] = i;
   }
   return lists;
 }
