@@ -43,7 +43,7 @@ const UNIT_CHUNKS = 16;
  * (day/informal.ts withheldKernel): one unit a thread, its own, or a thread that took both would
  * walk them twice while the other waited.
  */
-const OWN_UNIT: ReadonlySet<KernelName> = new Set(['withheld']);
+export const OWN_UNIT: ReadonlySet<KernelName> = new Set(['withheld']);
 
 /** The units of each kernel for `count` threads. */
 export function unitsOf(world: World, count: number): Units {

@@ -3,13 +3,13 @@
  * same bits as one thread — through the command, and in the engine with far ties split by block
  * and in the self-help groups' phases, whose kernels walk the members among each thread's persons.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import seedrandom from 'seedrandom';
-import { startThreads, unitsOf } from '../../cli/threads.ts';
+import { OWN_UNIT, startThreads, unitsOf } from '../../cli/threads.ts';
 import { runKernel, type KernelName } from '../../sim/day/kernels.ts';
 import { resolveParams, Simulation } from '../../sim/index.ts';
+import { constructionStream, randomIndex, shuffle } from '../../sim/random/index.ts';
 import type { Executor } from '../../sim/parallel.ts';
 import type { World } from '../../sim/world.ts';
 import { allocateOpenTies, listOpenTies } from '../../sim/network/open.ts';
@@ -43,6 +43,15 @@ describe('kith run --threads', () => {
   });
 });
 
+/** A hash of a finished run's daily outcomes and flows, to which more may be added. */
+function resultsHash(sim: Simulation): Hash {
+  const r = sim.results();
+  const hash = createHash('sha256');
+  for (const name of Object.keys(r.daily).sort()) hash.update(new Uint8Array(r.daily[name as keyof typeof r.daily].buffer));
+  hash.update(new Uint8Array(r.flows.buffer));
+  return hash;
+}
+
 describe('threads in the engine', () => {
   /** A run's daily outcomes and flows, hashed; far ties in blocks of 1,024 persons, groups of 4,096 (so threads split the far sums otherwise than the rest). */
   async function hashOf(threads: number, executor?: (world: World) => Executor): Promise<string> {
@@ -57,11 +66,7 @@ describe('threads in the engine', () => {
       await running.close();
     }
     expect(sim.world.openTies.far).toBeGreaterThan(0);
-    const r = sim.results();
-    const hash = createHash('sha256');
-    for (const name of Object.keys(r.daily).sort()) hash.update(new Uint8Array(r.daily[name as keyof typeof r.daily].buffer));
-    hash.update(new Uint8Array(r.flows.buffer));
-    return hash.digest('hex');
+    return resultsHash(sim).digest('hex');
   }
 
   it('gives the same bits on 1, 2 and 4 threads with far ties split by block', async () => {
@@ -74,19 +79,17 @@ describe('threads in the engine', () => {
     // On this thread: each kernel's units (those of 3 threads) in a shuffled order, on a random
     // slot, as threads taking units from the shared counter may take them (withheld's units are
     // each thread's own). A seeded stream, so a failure can be replayed.
-    const random = seedrandom('units');
+    const rng = constructionStream(1, 'groups');
     const scrambled = (world: World): Executor => {
       const units = unitsOf(world, 3);
       return {
         slots: 3,
         run(w, name, context) {
-          const bounds = units[name as KernelName];
-          const order = bounds.slice(1).map((_, u) => u);
-          for (let k = order.length - 1; k > 0; k--) {
-            const m = Math.floor(random() * (k + 1));
-            [order[k], order[m]] = [order[m], order[k]];
-          }
-          for (const u of order) runKernel(name, w, context, bounds[u], bounds[u + 1], name === 'withheld' ? u : Math.floor(random() * 3));
+          const kernel = name as KernelName;
+          const bounds = units[kernel];
+          const order = Int32Array.from(bounds.slice(1), (_, u) => u);
+          shuffle(rng, order);
+          for (const u of order) runKernel(name, w, context, bounds[u], bounds[u + 1], OWN_UNIT.has(kernel) ? u : randomIndex(rng, 3));
         },
       };
     };
@@ -112,11 +115,8 @@ describe('threads in the engine', () => {
             await running.close();
           }
           expect(sim.world.twins !== null).toBe(kernels === 'wasm');
-          const r = sim.results();
-          expect(Math.max(...r.daily.shgMembers)).toBeGreaterThan(0.05); // members in every thread's persons
-          const hash = createHash('sha256');
-          for (const key of Object.keys(r.daily).sort()) hash.update(new Uint8Array(r.daily[key as keyof typeof r.daily].buffer));
-          hash.update(new Uint8Array(r.flows.buffer));
+          expect(Math.max(...sim.results().daily.shgMembers)).toBeGreaterThan(0.05); // members in every thread's persons
+          const hash = resultsHash(sim);
           for (const column of Object.values(sim.world.groups.columns)) hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
           return hash.digest('hex');
         };
