@@ -23,5 +23,6 @@ export * from './output/stats.ts';
 export * from './output/sweep.ts';
 export { runSeed } from './sweep/seeds.ts';
 export { designPoints, designSize, gridValues, latinHypercube, scale, type Design, type DesignPoints, type Factor, type FactorValue } from './sweep/design.ts';
+export { Alea, type Rng } from './random/alea.ts';
 export { morrisEffects, rankByMuStar, type MorrisEffect } from './sweep/morris.ts';
 export { nextTarget, widestHalfWidth, type SequentialRule } from './sweep/sequential.ts';

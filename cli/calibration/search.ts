@@ -3,14 +3,13 @@
  * & Conover 1979) to explore, then Nelder–Mead (1965) to refine. Both are deterministic given
  * their seed and the objective, so a calibration reproduces its own fit.
  */
-import seedrandom from 'seedrandom';
-import { latinHypercube as designLatinHypercube } from '../../sim/index.ts';
+import { Alea, latinHypercube as designLatinHypercube } from '../../sim/index.ts';
 
 export type Point = number[];
 
 /** n points in [0, 1]^d, one in each of n equal slices of every dimension: the sweeps' design, seeded for calibration. */
 export function latinHypercube(n: number, d: number, seed: number): Point[] {
-  return designLatinHypercube(n, d, seedrandom.alea(`kith:calibrate:${seed}`));
+  return designLatinHypercube(n, d, new Alea(`kith:calibrate:${seed}`));
 }
 
 const clamp = (p: Point) => p.map((x) => Math.min(1, Math.max(0, x)));

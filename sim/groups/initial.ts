@@ -37,7 +37,7 @@ function sampleKeys(network: Network, rng: Rng): Float64Array {
   for (let i = 0; i < keys.length; i++) {
     let support = 0;
     for (let e = network.offsets[i * L]; e < network.offsets[(i + 1) * L]; e++) support += network.weight[e];
-    keys[i] = log(1 - rng()) * (1 + support);
+    keys[i] = log(1 - rng.next()) * (1 + support);
   }
   return keys;
 }
@@ -53,13 +53,13 @@ function formGroups(params: Params, persons: Persons, members: Int32Array, rng: 
     let size = randomInt(rng, sizeMin, sizeMax);
     // Too few left for another group: they join this one.
     if (members.length - (next + size) < sizeMin) size = members.length - next;
-    const mode = rng() < hybridShare ? MODE.hybrid : MODE.faceToFace;
+    const mode = rng.next() < hybridShare ? MODE.hybrid : MODE.faceToFace;
     const g = groups.add(mode, governance, kind, 0);
     for (let k = next; k < next + size; k++) {
       const person = members[k];
       persons.group[person] = g;
       persons.everMember[person] = 1;
-      persons.exp[person] = 0.5 * rng();
+      persons.exp[person] = 0.5 * rng.next();
     }
     groups.columns.members[g] = size;
     next += size;

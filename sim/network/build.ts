@@ -74,7 +74,7 @@ function friendLayer(b: Builder): void {
       do next = (next + 1) % n;
       while (household[next] === household[i] && next !== i);
       if (next === i) break;
-      const rewire = b.rng() < b.params.network.friendRewire;
+      const rewire = b.rng.next() < b.params.network.friendRewire;
       const other = rewire ? randomOutsider(b, i) : next;
       if (other >= 0) addTie(b, i, other, 'friend');
     }
@@ -119,7 +119,7 @@ function employed(b: Builder): Int32Array {
   const { employment } = b.params.network;
   const workers: number[] = [];
   for (let i = 0; i < b.population.size; i++) {
-    const employed = b.rng() < employment;
+    const employed = b.rng.next() < employment;
     if (employed && ageBand[i] !== AGE.older) workers.push(i);
   }
   return Int32Array.from(workers);

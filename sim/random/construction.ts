@@ -1,49 +1,47 @@
 /**
- * Sequential streams for building a world (MODEL.md §5): one seedrandom generator per purpose,
- * seeded from the run's seed and the stream's name, so adding draws to one stage (say, SHG
- * membership) never shifts the draws of another (the population or the network).
+ * Sequential streams for building a world (MODEL.md §5): one Alea generator per purpose, seeded
+ * from the run's seed and the stream's name, so adding draws to one stage (say, SHG membership)
+ * never shifts the draws of another (the population or the network).
  */
-import seedrandom from 'seedrandom';
 import { cos, exp, log, pow } from '../math.ts';
+import { Alea, type Rng } from './alea.ts';
+
+export type { Rng } from './alea.ts';
 
 export const CONSTRUCTION_STREAMS = ['population', 'network', 'groups'] as const;
 export type ConstructionStream = (typeof CONSTRUCTION_STREAMS)[number];
 
-/** A function returning uniform draws in [0, 1). */
-export type Rng = () => number;
-
 export function constructionStream(seed: number, stream: ConstructionStream): Rng {
   // Alea: seedrandom's fastest generator with good statistics; the network of a million
   // persons takes tens of millions of draws.
-  const alea = seedrandom.alea(`kith:${seed}:${stream}`);
-  return () => alea();
+  return new Alea(`kith:${seed}:${stream}`);
 }
 
 /** An integer in [0, n). */
 export function randomIndex(rng: Rng, n: number): number {
-  return Math.floor(rng() * n);
+  return Math.floor(rng.next() * n);
 }
 
 /** An integer in [low, high]. */
 export function randomInt(rng: Rng, low: number, high: number): number {
-  return low + Math.floor(rng() * (high - low + 1));
+  return low + Math.floor(rng.next() * (high - low + 1));
 }
 
 /** A draw from U(low, high). */
 export function uniformBetween(rng: Rng, low: number, high: number): number {
-  return low + (high - low) * rng();
+  return low + (high - low) * rng.next();
 }
 
 /** A standard normal draw (Box–Muller; uses two uniforms, always two, so streams stay aligned). */
 export function normal(rng: Rng): number {
-  const u = 1 - rng();
-  const v = rng();
+  const u = 1 - rng.next();
+  const v = rng.next();
   return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
 /** Poisson draw by inversion of the cumulative distribution (small means only). */
 export function poisson(rng: Rng, mean: number): number {
-  const u = rng();
+  const u = rng.next();
   let k = 0;
   let p = exp(-mean);
   let cumulative = p;
@@ -57,7 +55,7 @@ export function poisson(rng: Rng, mean: number): number {
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (2000), boosted for shape < 1. */
 export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * pow(1 - rng(), 1 / shape);
+  if (shape < 1) return gamma(rng, shape + 1) * pow(1 - rng.next(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -68,7 +66,7 @@ export function gamma(rng: Rng, shape: number): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = 1 - rng();
+    const u = 1 - rng.next();
     if (log(u) < 0.5 * x * x + d - d * v + d * log(v)) return d * v;
   }
 }
@@ -95,7 +93,7 @@ export function shuffle(rng: Rng, items: Int32Array): void {
 export function pickWeighted(rng: Rng, weights: readonly number[]): number {
   let total = 0;
   for (const w of weights) total += w;
-  let u = rng() * total;
+  let u = rng.next() * total;
   for (let i = 0; i < weights.length - 1; i++) {
     u -= weights[i];
     if (u < 0) return i;

@@ -10,8 +10,8 @@
  *
  * The random choices come from one seeded stream, so the same sweep file gives the same points.
  */
-import seedrandom from 'seedrandom';
-import { randomIndex, type Rng } from '../random/construction.ts';
+import { Alea, type Rng } from '../random/alea.ts';
+import { randomIndex } from '../random/construction.ts';
 
 /** A value a factor takes: a number, or one option of a categorical parameter. */
 export type FactorValue = number | string;
@@ -42,8 +42,7 @@ export interface DesignPoints {
 
 /** The design's own random stream, apart from every run's. */
 function designStream(seed: number): Rng {
-  const alea = seedrandom.alea(`kith:${seed}:sweep-design`);
-  return () => alea();
+  return new Alea(`kith:${seed}:sweep-design`);
 }
 
 /** 0 … n−1 in random order (Fisher–Yates). */
@@ -90,7 +89,7 @@ export function latinHypercube(n: number, k: number, rng: Rng): number[][] {
   const unit: number[][] = Array.from({ length: n }, () => []);
   for (let j = 0; j < k; j++) {
     const strata = shuffled(rng, n);
-    for (let i = 0; i < n; i++) unit[i][j] = (strata[i] + rng()) / n;
+    for (let i = 0; i < n; i++) unit[i][j] = (strata[i] + rng.next()) / n;
   }
   return unit;
 }
@@ -101,7 +100,7 @@ function morris(factors: readonly Factor[], trajectories: number, levels: number
   const unit: number[][] = [];
   for (let t = 0; t < trajectories; t++) {
     // A base level low enough that base + Δ stays on the grid; each factor goes up or down.
-    const up = factors.map(() => rng() < 0.5);
+    const up = factors.map(() => rng.next() < 0.5);
     const level = factors.map((_, j) => randomIndex(rng, levels - jump) + (up[j] ? 0 : jump));
     const order = shuffled(rng, k);
     unit.push(level.map((l) => l / (levels - 1)));
