@@ -49,11 +49,30 @@ function daysIn(input: unknown): number {
   return typeof days === 'number' && Number.isInteger(days) && days >= 1 ? days : defaultParams().days;
 }
 
-/** Checks a parsed scenario; every arm must resolve to valid parameters. */
+const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
+
+/** Whether parsed JSON is a sweep file: it names a scenario and the parameters to vary. */
+export function looksLikeSweep(input: unknown): boolean {
+  return isObject(input) && typeof input.scenario === 'string' && 'parameters' in input;
+}
+
+/** Whether parsed JSON is a scenario: it has arms, and names no scenario of its own. */
+export function looksLikeScenario(input: unknown): boolean {
+  return isObject(input) && 'arms' in input && !('scenario' in input);
+}
+
+/**
+ * Checks a parsed scenario; every arm must resolve to valid parameters. A sweep file, a JSON
+ * Schema or some other JSON is said to be one, rather than reported by its first missing field.
+ */
 export function checkScenario(input: unknown, file: string): Scenario {
   const declared = (input as { $schema?: unknown } | null)?.$schema;
   if (typeof declared === 'string' && declared.includes('json-schema.org')) {
     throw new InputError(file, 'this is a JSON Schema (of scenario files), not a scenario');
+  }
+  if (looksLikeSweep(input)) throw new InputError(file, 'this is a sweep file, not a scenario: run it with kith sweep');
+  if (!isObject(input) || !('arms' in input || 'reference' in input)) {
+    throw new InputError(file, 'expected a scenario: an object with "arms" and a "reference" arm (scenarios/covid-lockdown.json is one)');
   }
   const result = scenarioSchema.safeParse(input);
   if (!result.success) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { InputError, parseJson } from '../../scenarios/load.ts';
+import { InputError, looksLikeScenario, parseJson } from '../../scenarios/load.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { sweepProblem, sweepSchema, type SweepFile } from '../../scenarios/sweep.ts';
 import { readScenario } from '../scenario-file.ts';
@@ -31,6 +31,9 @@ export function readSweep(file: string): LoadedSweep {
   const input = parseJson(readText(file), file);
   const declared = (input as { $schema?: unknown } | null)?.$schema;
   if (typeof declared === 'string' && declared.includes('json-schema.org')) throw new InputError(file, 'this is a JSON Schema, not a sweep');
+  if (looksLikeScenario(input)) {
+    throw new InputError(file, 'this is a scenario, not a sweep: kith run runs it; a sweep file names a scenario and the parameters to vary (see scenarios/sweeps/)');
+  }
   const checked = sweepSchema.safeParse(input);
   if (!checked.success) throw new InputError(file, sweepProblem(checked.error, input));
   const sweep = checked.data;

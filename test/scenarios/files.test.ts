@@ -55,3 +55,20 @@ describe('scenario.schema.json', () => {
     );
   });
 });
+
+describe('a file that is not a scenario', () => {
+  it('is called a sweep file when it is one, with the command that runs it', () => {
+    const file = 'scenarios/sweeps/lockdown-grid.json';
+    expect(() => parseScenario(readFileSync(join(ROOT, file), 'utf8'), file)).toThrow(`${file}: this is a sweep file, not a scenario: run it with kith sweep`);
+  });
+
+  it('is said not to be a scenario when it has neither arms nor a reference arm', () => {
+    for (const text of ['{"name": "kith", "version": "0.1.0"}', '[1, 2]', '7']) {
+      expect(() => parseScenario(text, 'other.json')).toThrow('other.json: expected a scenario: an object with "arms" and a "reference" arm (scenarios/covid-lockdown.json is one)');
+    }
+  });
+
+  it('still has its first wrong field named when it has arms', () => {
+    expect(() => parseScenario('{"arms": {}}', 'x.json')).toThrow('x.json: name: expected a name');
+  });
+});

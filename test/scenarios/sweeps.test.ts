@@ -49,3 +49,11 @@ describe('sweep.schema.json', () => {
     expect(() => readSweep(join(ROOT, 'scenarios/sweep.schema.json'))).toThrow(/sweep\.schema\.json: this is a JSON Schema, not a sweep$/);
   });
 });
+
+describe('a scenario given as a sweep', () => {
+  it('is refused with a line that says what it is and what a sweep file holds', () => {
+    expect(() => readSweep(join(ROOT, 'scenarios/covid-lockdown.json'))).toThrow(
+      /covid-lockdown\.json: this is a scenario, not a sweep: kith run runs it; a sweep file names a scenario and the parameters to vary \(see scenarios\/sweeps\/\)$/,
+    );
+  });
+});
