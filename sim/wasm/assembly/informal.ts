@@ -50,16 +50,14 @@ export function gatherFar(from: i32, to: i32, group: i32, farStartP: usize, farG
  * Where persons are cut into blocks (anyFar), a block's asks are touched in order before its
  * givers are walked: its near ties read them at random, and at 1,000,000 persons they are no
  * longer in cache by then (the far pass has streamed all 32 MB of asks since), so each line read
- * first waited on memory (the walk 39 → 29 ms a lockdown day). Returns what touchLines read, which
- * the caller ignores.
+ * first waited on memory (the walk 39 → 29 ms a lockdown day).
  */
-export function givers(from: i32, to: i32, n: i32, block: i32, anyFar: bool, startP: usize, remoteStartP: usize, neighbourP: usize, weightP: usize, askP: usize, farSumsP: usize, wbP: usize, materialP: usize, shareP: usize, strainP: usize, givingP: usize, shortGiverP: usize, capBase: f64, betaStrain: f64): i32 {
-  let touched: i32 = 0;
+export function givers(from: i32, to: i32, n: i32, block: i32, anyFar: bool, startP: usize, remoteStartP: usize, neighbourP: usize, weightP: usize, askP: usize, farSumsP: usize, wbP: usize, materialP: usize, shareP: usize, strainP: usize, givingP: usize, shortGiverP: usize, capBase: f64, betaStrain: f64): void {
   let e = i32At(startP, from);
   for (let blockFrom = from; blockFrom < to; ) {
     const first = blockFrom - blockFrom % block;
     const blockTo = min(to, first + block);
-    if (anyFar) touched ^= touchLines(askP + (<usize>first << 5), (min(n, first + block) - first) << 5);
+    if (anyFar) touchLines(askP + (<usize>first << 5), (min(n, first + block) - first) << 5);
     for (let j = blockFrom; j < blockTo; j++) {
       let d01 = f64x2.splat(0);
       let d2Face = f64x2.splat(0);
@@ -100,7 +98,6 @@ export function givers(from: i32, to: i32, n: i32, block: i32, anyFar: bool, sta
     }
     blockFrom = blockTo;
   }
-  return touched;
 }
 
 /** What short givers withhold from takers `from … to − 1`, in giver order (informal.ts). */
