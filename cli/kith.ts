@@ -11,6 +11,10 @@ import { COMPARE_HELP, compare } from './commands/compare.ts';
 import { SWEEP_HELP, sweep } from './commands/sweep.ts';
 import { merge } from './commands/merge.ts';
 import { SLURM_HELP, slurm } from './commands/slurm.ts';
+import { gitCommit, kithVersion } from './describe-output.ts';
+import { nearest } from '../sim/index.ts';
+
+const COMMANDS = ['run', 'validate', 'describe', 'compare', 'sweep', 'merge', 'slurm'];
 
 const HELP = `Usage: kith <command> [options]
 
@@ -26,7 +30,7 @@ Commands:
   merge <DIR>…            combine the shards of a sweep into its final files
   slurm <sweep.json>      write (and --submit) a Slurm job array that runs a sweep in shards
 
-kith <command> --help tells more.`;
+kith <command> --help tells more; kith --version prints the version.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,6 +41,14 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
       console.log(HELP);
       return command === undefined ? EXIT.badInput : EXIT.ok;
+    case '-V':
+    case '--version':
+    case 'version': {
+      // The commit too when run from a checkout: a manifest records both (kith run writes one).
+      const commit = gitCommit();
+      console.log(`kith ${kithVersion()}${commit ? ` (${commit.slice(0, 12)})` : ''}`);
+      return EXIT.ok;
+    }
     case 'run': {
       const plan = planRun(rest);
       if (plan === 'help') return console.log(RUN_HELP), EXIT.ok;
@@ -60,8 +72,11 @@ async function main(argv: string[]): Promise<number> {
       return merge(rest, argv);
     case 'slurm':
       return slurm(rest, SLURM_HELP);
-    default:
-      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}; the commands are run, validate, describe, compare, sweep, merge, slurm (see kith --help)`);
+    default: {
+      const guess = nearest(command, COMMANDS);
+      const hint = guess ? `; did you mean "${guess}"?` : '';
+      throw new UsageError(`kith: unknown command ${JSON.stringify(command)}${hint} (the commands are ${COMMANDS.join(', ')}; see kith --help)`);
+    }
   }
 }
 

@@ -1,0 +1,38 @@
+/** The top of the command line: help, version and a mistyped command, before any command runs. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { kith, ROOT } from '../helpers/kith.ts';
+
+const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
+
+describe('kith', () => {
+  it('prints its help and exits 2 when given no command, and 0 when asked with --help', () => {
+    const bare = kith([]);
+    expect(bare.status).toBe(2);
+    expect(bare.stdout).toMatch(/^Usage: kith <command> \[options\]/);
+    const asked = kith(['--help']);
+    expect(asked.status).toBe(0);
+    expect(asked.stdout).toBe(bare.stdout);
+  });
+
+  it.each([['--version'], ['-V'], ['version']])('prints the version of package.json, and the commit in a checkout, with %s', (flag) => {
+    const r = kith([flag]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    // The tests run in a git checkout (CI clones one).
+    expect(r.stdout).toMatch(new RegExp(`^kith ${VERSION.replaceAll('.', '\\.')} \\([0-9a-f]{12}\\)\\n$`));
+  });
+
+  it('names the command it guesses for a mistyped one, and exits 2', () => {
+    const r = kith(['rnu', 'scenarios/covid-lockdown.json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('kith: unknown command "rnu"; did you mean "run"? (the commands are run, validate, describe, compare, sweep, merge, slurm; see kith --help)\n');
+  });
+
+  it('lists the commands without a guess when nothing is near', () => {
+    const r = kith(['simulate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('kith: unknown command "simulate" (the commands are run, validate, describe, compare, sweep, merge, slurm; see kith --help)\n');
+  });
+});
