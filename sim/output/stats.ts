@@ -97,6 +97,29 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
 
 /** Mean with the half-width of its 95% t interval; the half-width is NaN for fewer than 2 values. */
 export function meanWithCi(xs: readonly number[]): { mean: number; halfWidth: number } {
-  const n = xs.length;
-  return { mean: mean(xs), halfWidth: n < 2 ? NaN : tQuantile(0.975, n - 1) * (sd(xs) / Math.sqrt(n)) };
+  return { mean: mean(xs), halfWidth: halfWidthOf(sd(xs), xs.length) };
+}
+
+/** The half-width of the 95% t interval of a mean of n values with sample sd `spread`. */
+function halfWidthOf(spread: number, n: number): number {
+  return n < 2 ? NaN : tQuantile(0.975, n - 1) * (spread / Math.sqrt(n));
+}
+
+/** Units in the last place of the values subtracted within which paired differences count as equal. */
+const ROUNDING_ULPS = 16;
+
+/**
+ * Paired differences a − b: their mean, sample sd and the half-width of the mean's 95% t interval.
+ * Differences equal but for rounding — the same change of a count in every pair, say 12 of 120
+ * persons, computed as 0.2 − 0.1 in one pair and 0.3 − 0.2 in another — have an sd of about 1e-17
+ * rather than 0, which would make a standardised effect of 10^15; a spread within a few units in
+ * the last place of the values subtracted (ROUNDING_ULPS) is rounding, and taken as none.
+ */
+export function pairedDifferences(pairs: readonly (readonly [number, number])[]): { differences: number[]; mean: number; sd: number; halfWidth: number } {
+  const differences = pairs.map(([a, b]) => a - b);
+  let magnitude = 0;
+  for (const [a, b] of pairs) magnitude = Math.max(magnitude, Math.abs(a), Math.abs(b));
+  const raw = sd(differences);
+  const spread = raw <= ROUNDING_ULPS * Number.EPSILON * magnitude ? 0 : raw;
+  return { differences, mean: mean(differences), sd: spread, halfWidth: halfWidthOf(spread, differences.length) };
 }

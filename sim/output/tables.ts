@@ -10,7 +10,7 @@ import { DAILY_OUTCOMES, WORLD_OUTCOMES } from '../record/outcomes.ts';
 import { RUN_METRICS, type RunMetric } from '../record/metrics.ts';
 import type { RunResult } from '../simulation.ts';
 import type { Cell } from './format.ts';
-import { meanWithCi, quantileSorted, sd } from './stats.ts';
+import { meanWithCi, pairedDifferences, quantileSorted, sd } from './stats.ts';
 
 /** What a table needs of one run. */
 export type RunOutcomes = Pick<RunResult, 'days' | 'subgroups' | 'subgroupSizes' | 'warmupDays' | 'daily' | 'world' | 'flows' | 'metrics'>;
@@ -150,15 +150,14 @@ export function* effectsRows(scenario: string, reference: string, runs: readonly
     const subgroups = list[0].outcomes.subgroups;
     for (let s = 0; s < subgroups.length; s++) {
       for (const { name } of RUN_METRICS) {
-        const differences: number[] = [];
+        const pairs: [number, number][] = [];
         for (const run of list) {
           const other = baseByReplicate.get(run.replicate);
           const a = metricOf(run, s, name);
           const b = other ? metricOf(other, s, name) : null;
-          if (a !== null && b !== null) differences.push(a - b);
+          if (a !== null && b !== null) pairs.push([a, b]);
         }
-        const { mean: m, halfWidth } = meanWithCi(differences);
-        const spread = sd(differences);
+        const { differences, mean: m, sd: spread, halfWidth } = pairedDifferences(pairs);
         yield [
           scenario,
           arm,
