@@ -52,6 +52,10 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const plan = planRun(rest);
       if (plan === 'help') return console.log(RUN_HELP), EXIT.ok;
+      const reference = plan.scenario.reference;
+      if (!plan.quiet && !plan.arms.includes(reference)) {
+        process.stderr.write(`kith: the reference arm ${JSON.stringify(reference)} is not among --arms, so effects.csv will have no rows\n`);
+      }
       const out = await executeRun(plan, argv);
       if (!plan.quiet) process.stderr.write(`kith: wrote ${out}\n`);
       return EXIT.ok;

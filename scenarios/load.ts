@@ -68,7 +68,7 @@ export function looksLikeScenario(input: unknown): boolean {
 export function checkScenario(input: unknown, file: string): Scenario {
   const declared = (input as { $schema?: unknown } | null)?.$schema;
   if (typeof declared === 'string' && declared.includes('json-schema.org')) {
-    throw new InputError(file, 'this is a JSON Schema (of scenario files), not a scenario');
+    throw new InputError(file, 'this is a JSON Schema, not a scenario');
   }
   if (looksLikeSweep(input)) throw new InputError(file, 'this is a sweep file, not a scenario: run it with kith sweep');
   if (!isObject(input) || !('arms' in input || 'reference' in input)) {

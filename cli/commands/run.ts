@@ -48,7 +48,8 @@ Options:
   --days D           days to simulate                                (default: the scenario's, else 365)
   --set path=value   override a setting after the scenario and arm, e.g.
                      --set lockdown.faceToFaceCut=0.5 (repeatable)
-  --arms a,b         run only these arms                             (default: all)
+  --arms a,b         run only these arms; effects.csv compares them with
+                     the reference arm, so name it too               (default: all)
   --out DIR          output folder                                   (default: out/<scenario name>)
   --workers K        worker threads running replicates in parallel   (default: the number of cores)
   --threads T        threads within each run, for large populations;

@@ -29,7 +29,8 @@ Options:
   -h, --help            this help
 
 Replicate r at point p runs on seed hash(sweep seed, p, r), the same for every arm: points.csv
-gives each point's seeds and the kith run command that reproduces it.
+gives each point's seeds and the kith run command that reproduces its first replicate
+(another replicate: the same command with that replicate's seed).
 Writes runs.csv, summary.csv, effects.csv (kith run's tables with a point column), points.csv,
 sensitivity.csv (Morris designs), timeseries.csv (--timeseries), datapackage.json and
 manifest.json; DIR/.sweep keeps the journal of finished runs for --resume and kith merge.

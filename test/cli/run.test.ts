@@ -106,6 +106,20 @@ describe('kith run', () => {
     expect(Number(effect.mean_difference)).toBeCloseTo(differences.reduce((a, b) => a + b) / 3, 14);
   });
 
+  it('says, before running, that effects.csv will have no rows when --arms leaves out the reference arm', () => {
+    const dir = tempDir();
+    const args = ['run', 'scenarios/covid-lockdown.json', '--persons', '300', '--days', '200', '--replicates', '1', '--workers', '1', '--out', dir];
+    const note = 'kith: the reference arm "no-online-shg" is not among --arms, so effects.csv will have no rows\n';
+    const without = kith([...args, '--arms', 'online-shg,no-lockdown']);
+    expect(without.status).toBe(0);
+    expect(without.stderr.startsWith(note)).toBe(true);
+    expect(read(dir, 'effects.csv').trimEnd().split('\r\n')).toHaveLength(1);
+    const withReference = kith([...args, '--arms', 'online-shg,no-online-shg']);
+    expect(withReference.status).toBe(0);
+    expect(withReference.stderr).not.toContain('reference arm');
+    expect(kith([...args, '--arms', 'online-shg', '--quiet']).stderr).toBe('');
+  });
+
   it('keeps a name with a comma, a quote and a line break intact', () => {
     const dir = tempDir();
     const scenario = JSON.parse(read(ROOT, 'scenarios/covid-lockdown.json'));

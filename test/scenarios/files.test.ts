@@ -51,7 +51,7 @@ describe('scenario.schema.json', () => {
 
   it('is refused as a scenario, with a line that says why', () => {
     expect(() => parseScenario(readFileSync(join(ROOT, 'scenarios/scenario.schema.json'), 'utf8'), 'scenario.schema.json')).toThrow(
-      'scenario.schema.json: this is a JSON Schema (of scenario files), not a scenario',
+      'scenario.schema.json: this is a JSON Schema, not a scenario',
     );
   });
 });
