@@ -1,7 +1,9 @@
 /**
  * An output folder whose files appear only when complete: every file is written under a temporary
  * name, and all are renamed into place together once the last is done. A run that fails or is
- * interrupted leaves no file under a final name (and removes its temporary ones).
+ * interrupted leaves no file under a final name (and removes its temporary ones). Once in place,
+ * the folder holds one command's outputs: any other file Kith writes that an earlier command left
+ * there is removed.
  */
 import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -40,13 +42,25 @@ export function defaultOut(name: string): string {
 }
 
 /**
- * Removes the files of `names` that an earlier run left in `dir` and this one did not write
- * (agents.csv from a run with --agents, say), so the folder holds one run's files, as its
- * manifest lists them.
+ * Every file kith run, kith sweep and kith merge write into an output folder. What an earlier
+ * command left and the present one does not write is removed when it commits — an agents.csv
+ * from a run with --agents, a sweep's points.csv under a run's files, a timeseries.csv of an
+ * earlier sweep of other persons — so the folder holds what its manifest lists, and no reader
+ * finds a table of another run beside it.
  */
-export function removeStale(dir: string, names: readonly string[], written: readonly string[]): void {
-  for (const name of names) if (!written.includes(name)) rmSync(join(dir, name), { force: true });
-}
+export const OUTPUT_FILES: readonly string[] = [
+  'timeseries.csv',
+  'runs.csv',
+  'summary.csv',
+  'effects.csv',
+  'agents.csv',
+  'ties.csv',
+  'flows.csv',
+  'points.csv',
+  'sensitivity.csv',
+  'datapackage.json',
+  'manifest.json',
+];
 
 /** Rows formatted already, as one text or as bytes (read back from a sweep's journal). */
 export type CsvChunk = CsvPart | { readonly text: Buffer; readonly rows: number };
@@ -170,10 +184,15 @@ export class OutputDir {
     return { path: name, rows: 0, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
   }
 
-  /** Moves every file into place. */
+  /** Moves every file into place, and removes the outputs of earlier commands it did not replace. */
   commit(): void {
+    const written = new Set(this.pending.map(({ final }) => final));
     for (const { temp, final } of this.pending) renameSync(temp, final);
     this.pending.length = 0;
+    for (const name of OUTPUT_FILES) {
+      const path = join(this.dir, name);
+      if (!written.has(path)) rmSync(path, { force: true });
+    }
   }
 
   /** Removes every temporary file. */

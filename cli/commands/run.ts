@@ -28,7 +28,7 @@ import {
 import { integerFlag, listFlag, parse, type Options } from '../args.ts';
 import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
-import { checkOutputDir, defaultOut, InOrder, OutputDir, removeStale } from '../output.ts';
+import { checkOutputDir, defaultOut, InOrder, OutputDir } from '../output.ts';
 import { stateDir } from '../sweep/state.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
@@ -184,7 +184,6 @@ function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
 }
 
 /** Every file kith run may write. */
-const RUN_FILES = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv', 'agents.csv', 'ties.csv', 'flows.csv', 'datapackage.json', 'manifest.json'];
 
 /** Runs the plan and writes its files; resolves with the output folder. */
 export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<string> {
@@ -258,7 +257,6 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
     };
     output.writeText('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
     output.commit();
-    removeStale(plan.out, RUN_FILES, [...manifest.files.map((f) => f.path), 'manifest.json']);
     return plan.out;
   } catch (e) {
     bar.stop();

@@ -4,7 +4,7 @@
  * points.csv; sequential replication; and the tables kith run writes, with a point column.
  */
 import { parse } from 'csv-parse/sync';
-import { copyFileSync, mkdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EFFECTS_COLUMNS, RUNS_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS } from '../../sim/index.ts';
@@ -47,6 +47,19 @@ describe('kith sweep', () => {
 
   it('gives byte-identical files with 1 worker and with 2 workers of 2 threads', () => {
     expect(differing(one, two, ALL)).toEqual([]);
+  });
+
+  it('leaves only its own files where a run wrote before, and a run only its own where it did', () => {
+    const dir = tempDir();
+    const run = ['run', 'scenarios/covid-lockdown.json', ...SMALL, '--replicates', '1', '--agents', '--out', dir];
+    expect(kith(run).status).toBe(0);
+    expect(kith(['sweep', file, ...SMALL, '--out', dir]).status).toBe(0);
+    const sweepFiles = ['datapackage.json', 'effects.csv', 'manifest.json', 'points.csv', 'runs.csv', 'summary.csv'];
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.')).sort()).toEqual(sweepFiles);
+    // Once its journal is deleted, the folder may take a run, which leaves no points.csv of the sweep.
+    rmSync(join(dir, '.sweep'), { recursive: true });
+    expect(kith(run).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['agents.csv', 'datapackage.json', 'effects.csv', 'manifest.json', 'runs.csv', 'summary.csv', 'timeseries.csv']);
   });
 
   it('gives the same files from 3 shards merged as from one unsharded sweep', () => {
