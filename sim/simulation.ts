@@ -9,7 +9,7 @@ import { issueToError, ParamError, validateParams, type CrisisWindow, type Param
 import { runMetrics, type RunMetrics } from './record/metrics.ts';
 import { createRecorder, type Recorder } from './record/recorder.ts';
 import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
-import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
+import { membershipKey, SUBGROUPS, type Subgroup } from './record/subgroups.ts';
 import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
 import { Arena, ArenaFull } from './wasm/arena.ts';
 import { twinsWork } from './wasm/twins.ts';
@@ -21,6 +21,8 @@ export interface RunResult {
   readonly days: number;
   readonly subgroups: readonly Subgroup[];
   readonly subgroupSizes: readonly number[];
+  /** Each subgroup's membershipKey: runs of two arms are paired in a subgroup only where they agree. */
+  readonly subgroupKeys: readonly string[];
   readonly crisis: CrisisWindow | null;
   /** Days before `crisis.start − 28` let the state settle: warm-up. */
   readonly warmupDays: number;
@@ -180,6 +182,7 @@ export class Simulation {
       days: recorder.recorded,
       subgroups: SUBGROUPS,
       subgroupSizes: world.subgroupSizes,
+      subgroupKeys: world.subgroupMembers.map(membershipKey),
       crisis: world.crisis,
       warmupDays: world.crisis ? Math.max(0, world.crisis.start - 28) : 0,
       daily: recorder.daily,

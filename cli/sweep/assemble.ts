@@ -60,7 +60,7 @@ function runsAt(layout: SweepLayout, source: Source, point: number): { entry: Ru
 
 function metricsRecord(layout: SweepLayout, entry: RunEntry): MetricsRecord {
   const metrics = entry.metrics.map((row) => Object.fromEntries(RUN_METRICS.map((m, k) => [m.name, row[k]])) as RunMetrics);
-  return { arm: layout.arms[entry.arm], replicate: entry.replicate, seed: entry.seed, outcomes: { subgroups: entry.subgroups as MetricsRecord['outcomes']['subgroups'], subgroupSizes: entry.sizes, metrics } };
+  return { arm: layout.arms[entry.arm], replicate: entry.replicate, seed: entry.seed, outcomes: { subgroups: entry.subgroups as MetricsRecord['outcomes']['subgroups'], subgroupSizes: entry.sizes, subgroupKeys: entry.keys ?? [], metrics } };
 }
 
 /** Writes the sweep's files into `output`'s folder; none appears until every one is complete. */

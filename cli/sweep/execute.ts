@@ -43,7 +43,7 @@ function entryOf(layout: SweepLayout, key: RunKey, seed: number, result: JobResu
   const o = result.outcomes;
   const metrics = o.metrics.map((m) => RUN_METRICS.map(({ name }) => m[name]));
   const rows = layout.timeseries ? { dataRows: result.timeseries?.rows ?? 0 } : {};
-  return { entry: { ...key, seed, subgroups: o.subgroups, sizes: o.subgroupSizes, metrics, ...rows }, data: result.timeseries?.text ?? '' };
+  return { entry: { ...key, seed, subgroups: o.subgroups, sizes: o.subgroupSizes, keys: o.subgroupKeys, metrics, ...rows }, data: result.timeseries?.text ?? '' };
 }
 
 /** Runs the plan; resolves with what it wrote, or exits 130 on Ctrl-C. */

@@ -26,6 +26,8 @@ export interface RunEntry {
   readonly seed: number;
   readonly subgroups: readonly string[];
   readonly sizes: readonly number[];
+  /** The subgroups' membership keys (RunResult.subgroupKeys); absent in journals of earlier versions. */
+  readonly keys?: readonly string[];
   /** `metrics[subgroup][metric]` in RUN_METRICS order. */
   readonly metrics: readonly (readonly (number | null)[])[];
   /** Rows of timeseries.csv in the record's data. */

@@ -13,7 +13,7 @@ import type { Cell } from './format.ts';
 import { meanWithCi, pairedDifferences, quantileSorted, sd } from './stats.ts';
 
 /** What a table needs of one run. */
-export type RunOutcomes = Pick<RunResult, 'days' | 'subgroups' | 'subgroupSizes' | 'warmupDays' | 'daily' | 'world' | 'flows' | 'metrics'>;
+export type RunOutcomes = Pick<RunResult, 'days' | 'subgroups' | 'subgroupSizes' | 'subgroupKeys' | 'warmupDays' | 'daily' | 'world' | 'flows' | 'metrics'>;
 
 /** Each person's traits, network position, state on chosen days and own crisis outcomes. */
 export interface AgentSnapshot {
@@ -70,7 +70,7 @@ export interface MetricsRecord {
   readonly arm: string;
   readonly replicate: number;
   readonly seed: number;
-  readonly outcomes: Pick<RunOutcomes, 'subgroups' | 'subgroupSizes' | 'metrics'>;
+  readonly outcomes: Pick<RunOutcomes, 'subgroups' | 'subgroupSizes' | 'subgroupKeys' | 'metrics'>;
 }
 
 const CHANNEL_NAMES: Record<number, string> = { [CHANNEL.closed]: 'closed', [CHANNEL.faceToFace]: 'face-to-face', [CHANNEL.remote]: 'remote' };
@@ -112,6 +112,12 @@ function byArm(runs: readonly MetricsRecord[]): Map<string, MetricsRecord[]> {
 
 const metricOf = (run: MetricsRecord, s: number, metric: RunMetric) => run.outcomes.metrics[s][metric];
 
+/** Whether two runs' subgroup s holds the same persons; taken as so where a record has no key (a sweep journal of an earlier version). */
+function sameMembers(a: MetricsRecord, b: MetricsRecord, s: number): boolean {
+  const [x, y] = [a.outcomes.subgroupKeys[s], b.outcomes.subgroupKeys[s]];
+  return x === undefined || y === undefined || x === y;
+}
+
 export function* summaryRows(scenario: string, runs: readonly MetricsRecord[]): Generator<Cell[]> {
   for (const [arm, list] of byArm(runs)) {
     const subgroups = list[0].outcomes.subgroups;
@@ -139,7 +145,11 @@ export function* summaryRows(scenario: string, runs: readonly MetricsRecord[]): 
   }
 }
 
-/** Paired effects of each arm against the reference: runs with the same replicate share a seed. */
+/**
+ * Paired effects of each arm against the reference: runs with the same replicate share a seed. A
+ * subgroup's runs are paired only where they hold the same persons (RunResult.subgroupKeys): an
+ * arm that changes who is in a subgroup has no paired effect in it.
+ */
 export function* effectsRows(scenario: string, reference: string, runs: readonly MetricsRecord[]): Generator<Cell[]> {
   const arms = byArm(runs);
   const base = arms.get(reference);
@@ -153,8 +163,9 @@ export function* effectsRows(scenario: string, reference: string, runs: readonly
         const pairs: [number, number][] = [];
         for (const run of list) {
           const other = baseByReplicate.get(run.replicate);
+          if (!other || !sameMembers(run, other, s)) continue;
           const a = metricOf(run, s, name);
-          const b = other ? metricOf(other, s, name) : null;
+          const b = metricOf(other, s, name);
           if (a !== null && b !== null) pairs.push([a, b]);
         }
         const { differences, mean: m, sd: spread, halfWidth } = pairedDifferences(pairs);

@@ -59,6 +59,13 @@ export function uniformAt(key: number, item: number, draw: number): number {
   return (h >>> 0) * TWO_TO_MINUS_32;
 }
 
+/** A 32-bit unsigned murmur3 hash of 32-bit words, from `seed`. */
+export function hashWords(words: Int32Array, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < words.length; i++) h = absorb(h, words[i]);
+  return fmix(h ^ words.length) >>> 0;
+}
+
 /**
  * A 32-bit unsigned hash of a list of non-negative safe integers (each folded in as two 32-bit
  * words, low then high, then the count), by the same murmur3 rounds as the daily draws. Pure and

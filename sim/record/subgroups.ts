@@ -5,6 +5,7 @@
 import type { Network } from '../network/compile.ts';
 import { LAYER } from '../network/layers.ts';
 import { AGE, type Persons } from '../population/fields.ts';
+import { hashWords } from '../random/keyed.ts';
 
 export const SUBGROUPS = [
   'everyone',
@@ -28,6 +29,16 @@ export const SUBGROUP_DOCS: Record<Subgroup, string> = {
   'low-income': 'the bottom fifth of material resources',
   'shg-members': 'members of a self-help group on day 0',
 };
+
+/**
+ * A fingerprint of a subgroup's members, 16 hex digits: the same for the same persons, and for
+ * others with odds of about 2^−64. Effects pair a subgroup's runs only where their fingerprints
+ * agree: an arm that changes who is in it (who has internet, say) is compared on other persons.
+ */
+export function membershipKey(members: Int32Array): string {
+  const hex = (h: number) => h.toString(16).padStart(8, '0');
+  return hex(hashWords(members, 0x4b697468)) + hex(hashWords(members, 0x73756267));
+}
 
 /** Sets each person's subgroup mask; returns each subgroup's members in person order. */
 export function assignSubgroups(persons: Persons, network: Network): Int32Array[] {
