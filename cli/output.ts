@@ -6,8 +6,8 @@
  * there is removed.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { csvRow, type Cell, type Column, type CsvPart } from '../sim/index.ts';
 import { UsageError } from './errors.ts';
 
@@ -21,19 +21,47 @@ export interface WrittenFile {
 
 /**
  * Checks that `dir` can hold outputs, before any work is done: a folder, or a path whose nearest
- * existing part is a folder this process may write in.
+ * existing part is a folder in which this process can make one — tried with a folder made and
+ * removed at once, since some filesystems (/proc) pass the permission check yet refuse.
  */
 export function checkOutputDir(dir: string): void {
   if (dir.trim() === '') throw new UsageError('--out: expected a folder, got an empty name');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir}: expected a folder, but it is a file`);
   let existing = resolve(dir);
-  while (!existsSync(existing)) existing = dirname(existing);
+  while (!existsSync(existing)) {
+    if (isLink(existing)) throw new UsageError(`--out ${dir}: ${existing} is a link to ${readlinkSync(existing)}, which does not exist`);
+    existing = dirname(existing);
+  }
   if (!statSync(existing).isDirectory()) throw new UsageError(`--out ${dir}: cannot be made, ${existing} is a file`);
   try {
     accessSync(existing, constants.W_OK);
+    if (existing !== resolve(dir)) {
+      const probe = join(existing, `.kith-${process.pid}.probe`);
+      mkdirSync(probe);
+      rmdirSync(probe);
+    }
   } catch {
     throw new UsageError(`--out ${dir}: cannot be written, ${existing} is not writable`);
   }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `dir` and any missing folders above it, one at a time (Node's recursive mkdir loops for
+ * ever where a filesystem refuses a folder, as /proc does); returns those it made, outermost first.
+ */
+export function makeFolder(dir: string): string[] {
+  const missing: string[] = [];
+  for (let path = resolve(dir); !existsSync(path); path = dirname(path)) missing.unshift(path);
+  for (const path of missing) mkdirSync(path);
+  return missing;
 }
 
 /** The folder under out/ for outputs named `name` when --out is not given: a name of dots alone would climb out of it. */
@@ -100,13 +128,15 @@ export class OutputDir {
   private readonly writing = new Set<number>();
   readonly files: WrittenFile[] = [];
   readonly dir: string;
+  /** Folders this output made, outermost first: an aborted output removes them again if empty. */
+  private readonly made: string[] = [];
 
   constructor(dir: string) {
     this.dir = dir;
   }
 
   private open(name: string): { fd: number; temp: string } {
-    mkdirSync(this.dir, { recursive: true });
+    this.made.push(...makeFolder(this.dir));
     const temp = join(this.dir, `.${name}.${process.pid}.tmp`);
     this.pending.push({ temp, final: join(this.dir, name) });
     return { fd: openSync(temp, 'w'), temp };
@@ -184,22 +214,48 @@ export class OutputDir {
     return { path: name, rows: 0, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
   }
 
-  /** Moves every file into place, and removes the outputs of earlier commands it did not replace. */
+  /**
+   * Moves every file into place, and removes the outputs of earlier commands it did not replace:
+   * all or nothing. Earlier outputs are first moved aside, then the new files moved in; should a
+   * move fail (a folder where a file goes, a full disk), the new files are taken out again and the
+   * earlier ones put back, so the folder never mixes two commands' files under one manifest.
+   */
   commit(): void {
-    const written = new Set(this.pending.map(({ final }) => final));
-    for (const { temp, final } of this.pending) renameSync(temp, final);
-    this.pending.length = 0;
-    for (const name of OUTPUT_FILES) {
-      const path = join(this.dir, name);
-      if (!written.has(path)) rmSync(path, { force: true });
+    // Files only: a folder of the user's under one of these names is not Kith's to move.
+    const earlier = OUTPUT_FILES.map((name) => join(this.dir, name)).filter((path) => existsSync(path) && lstatSync(path).isFile());
+    const asides: { path: string; aside: string }[] = [];
+    const placed: string[] = [];
+    try {
+      for (const path of earlier) {
+        const aside = join(this.dir, `.${basename(path)}.${process.pid}.old`);
+        renameSync(path, aside);
+        asides.push({ path, aside });
+      }
+      for (const { temp, final } of this.pending) {
+        renameSync(temp, final);
+        placed.push(final);
+      }
+    } catch (e) {
+      for (const final of placed) rmSync(final, { force: true });
+      for (const { path, aside } of asides) renameSync(aside, path);
+      throw e;
     }
+    this.pending.length = 0;
+    for (const { aside } of asides) rmSync(aside, { force: true });
   }
 
-  /** Removes every temporary file. */
+  /** Removes every temporary file, and the folders this output made if they are empty. */
   abort(): void {
     for (const fd of this.writing) closeSync(fd);
     this.writing.clear();
     for (const { temp } of this.pending) rmSync(temp, { force: true });
     this.pending.length = 0;
+    for (const folder of [...this.made].reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // not empty (a sweep's journal, say): it and the folders above stay
+      }
+    }
   }
 }

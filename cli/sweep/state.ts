@@ -3,10 +3,11 @@
  * finished so far) and lock (the process writing them). --resume and `kith merge` read it; it
  * stays after the sweep so that a finished shard can be merged and a finished sweep re-assembled.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { makeFolder } from '../output.ts';
 import type { Shard, SweepLayout } from './layout.ts';
 
 export interface PlanFile {
@@ -35,7 +36,7 @@ export function readPlanFile(dir: string): PlanFile | undefined {
 
 /** Saves the plan, whole or not at all. */
 export function writePlanFile(dir: string, plan: PlanFile): void {
-  mkdirSync(stateDir(dir), { recursive: true });
+  makeFolder(stateDir(dir));
   const temp = `${planPath(dir)}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(plan)}\n`);
   const fd = openSync(temp, 'r');
@@ -67,7 +68,7 @@ export function lockHolder(dir: string): number | undefined {
 export function lock(dir: string): () => void {
   const holder = lockHolder(dir);
   if (holder !== undefined) throw new UsageError(`--out ${dir}: another kith sweep (process ${holder}) is writing to this folder`);
-  mkdirSync(stateDir(dir), { recursive: true });
+  makeFolder(stateDir(dir));
   writeFileSync(lockPath(dir), `${hostname()} ${process.pid}\n`);
   return () => rmSync(lockPath(dir), { force: true });
 }

@@ -4,13 +4,14 @@
  * columns that match datapackage.json, and bad input that changes nothing.
  */
 import { parse } from 'csv-parse/sync';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { armParams } from '../../scenarios/scenario.ts';
 import { parseScenario } from '../../scenarios/load.ts';
 import { DAILY_OUTCOMES, run, RUN_METRICS } from '../../sim/index.ts';
 import { kith, read, ROOT, snapshot, tempDir } from '../helpers/kith.ts';
+import { exited, kithInBackground, until } from '../helpers/sweep.ts';
 
 const SMALL = ['--persons', '600', '--days', '200', '--replicates', '3', '--quiet'];
 const CSVS = ['timeseries.csv', 'runs.csv', 'summary.csv', 'effects.csv', 'agents.csv', 'ties.csv', 'flows.csv'];
@@ -152,6 +153,11 @@ describe('kith run on bad input', () => {
     writeFileSync(join(dir, 'x.json'), raw ?? JSON.stringify(s, null, 2));
     return join(dir, 'x.json');
   };
+  const linkToNowhere = () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    return join(dir, 'dangling');
+  };
   const fileAsOut = () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-file'), 'not a folder');
@@ -174,7 +180,39 @@ describe('kith run on bad input', () => {
     ['too many replicates to hold', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', '100000000'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "100000000"$/],
     ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],
     ['--out under a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: join(fileAsOut(), 'sub') }), /--out .*a-file\/sub: cannot be made, .*a-file is a file$/],
+    ['--out a link to nowhere', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: linkToNowhere() }), /--out .*dangling: .*dangling is a link to .*nowhere, which does not exist$/],
+    // /proc passes the permission check, and Node's recursive mkdir loops there for ever.
+    ['--out where no folder can be made', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: '/proc/kith-out' }), /^kith: --out \/proc\/kith-out: cannot be written, \/proc is not writable$/],
   ];
+
+  it('leaves no folder of its own behind when interrupted with Ctrl-C', async () => {
+    const dir = join(tempDir(), 'made', 'by-kith');
+    const child = kithInBackground(['run', 'scenarios/covid-lockdown.json', '--persons', '1000', '--replicates', '30', '--workers', '1', '--quiet', '--out', dir]);
+    const done = exited(child);
+    // The folder appears when the first run's rows are written, with more runs to go.
+    await until(() => existsSync(dir));
+    child.kill('SIGINT');
+    const { code, stderr } = await done;
+    expect(code).toBe(130);
+    expect(stderr).toBe('kith: interrupted; no output was written\n');
+    expect(existsSync(dirname(dirname(dir)))).toBe(true);
+    expect(existsSync(dirname(dir))).toBe(false);
+  });
+
+  it('keeps the earlier files, as their manifest lists them, when the new ones cannot all be moved into place', () => {
+    const dir = tempDir();
+    const args = ['run', 'scenarios/baseline.json', '--replicates', '1', '--quiet', '--out', dir];
+    expect(kith([...args, '--persons', '200']).status).toBe(0);
+    // A folder where effects.csv goes: the last but two of the files to move in.
+    rmSync(join(dir, 'effects.csv'));
+    mkdirSync(join(dir, 'effects.csv'));
+    const before = snapshot(dir);
+    const r = kith([...args, '--persons', '300']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^kith: EISDIR: .*effects\.csv'\n$/);
+    expect(snapshot(dir)).toBe(before);
+    expect(read(dir, 'runs.csv')).toContain(',everyone,200,');
+  });
 
   for (const [what, make, message] of cases) {
     it(`exits 2 with one clear line, writing nothing, for ${what}`, () => {
