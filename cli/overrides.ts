@@ -42,7 +42,15 @@ export function parseSets(assignments: readonly string[]): ParamOverrides {
 /** The settings of `--set`, `--persons` and `--days`, which run, describe and sweep all take. */
 export function commandLineSettings(command: string, values: Record<string, unknown>): ParamOverrides {
   const overrides: Record<string, unknown> = parseSets((values.set as string[] | undefined) ?? []);
-  if (values.persons !== undefined) overrides.persons = integerFlag(command, 'persons', values.persons, 0, 2, 10_000_000);
-  if (values.days !== undefined) overrides.days = integerFlag(command, 'days', values.days, 0, 1, 3650);
+  const flags = { persons: [2, 10_000_000], days: [1, 3650] } as const;
+  for (const [flag, [min, max]] of Object.entries(flags)) {
+    if (values[flag] === undefined) continue;
+    const value = integerFlag(command, flag, values[flag], 0, min, max);
+    // Either may come first on the line, so neither quietly wins.
+    if (overrides[flag] !== undefined && overrides[flag] !== value) {
+      throw new UsageError(`kith ${command}: --${flag} ${value} and --set ${flag}=${formatValue(overrides[flag])} disagree; give one of them`);
+    }
+    overrides[flag] = value;
+  }
   return overrides as ParamOverrides;
 }

@@ -27,8 +27,12 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** Parses JSON, or throws an InputError with the line and column of the first syntax error. */
-export function parseJson(text: string, file: string): unknown {
+/**
+ * Parses JSON, or throws an InputError with the line and column of the first syntax error. A byte
+ * order mark at the start (Windows editors write one) is skipped, as RFC 8259 allows.
+ */
+export function parseJson(withMark: string, file: string): unknown {
+  const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
   try {
     return JSON.parse(text);
   } catch {

@@ -18,7 +18,7 @@ const factorSchema = z
     {
       path: z.string({ error: 'expected the dotted path of a parameter' }).meta({ enum: PATHS }).describe('the parameter to vary, by dotted path, e.g. lockdown.faceToFaceCut'),
       values: z
-        .array(z.union([z.number(), z.string()]), { error: 'expected a list of values' })
+        .array(z.union([z.number(), z.string()], { error: 'expected a number, or a text for a setting that takes one' }), { error: 'expected a list of values' })
         .min(1, { error: 'expected at least one value' })
         .optional()
         .describe('the values to run (grid designs)'),

@@ -42,6 +42,7 @@ export interface ManifestInfo {
   readonly command: readonly string[];
   readonly started: Date;
   readonly workers?: number;
+  readonly threads?: number;
 }
 
 /** The runs at one point, in arm then replicate order. */
@@ -114,6 +115,7 @@ export function assemble(output: OutputDir, layout: SweepLayout, sources: readon
       shards: sources.map((s) => s.shard).filter((s) => s !== null),
       runs: sources.reduce((n, s) => n + s.schedule.finished, 0),
       ...(info.workers ? { workers: info.workers } : {}),
+      ...(info.threads ? { threads: info.threads } : {}),
       started: info.started.toISOString(),
       finished: new Date().toISOString(),
       files: [...tables.map((t) => t.file), datapackageFile],

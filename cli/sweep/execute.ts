@@ -106,7 +106,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
     bar.stop();
     if (!schedule.complete) throw new Error(`the sweep stopped with ${schedule.finished} of ${schedule.planned} runs done`);
     if (shard) return `shard ${shard.index}/${shard.count} into ${out} (${schedule.finished} runs); when every shard is done: kith merge`;
-    assemble(output, layout, [source], { command: commandLine, started, workers: plan.workers });
+    assemble(output, layout, [source], { command: commandLine, started, workers: plan.workers, threads: plan.threads });
     return out;
   } finally {
     bar.stop();

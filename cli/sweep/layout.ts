@@ -4,7 +4,8 @@
  * It is saved beside the journal (.sweep/plan.json), so `kith merge` and `--resume` read the
  * sweep as it was planned rather than re-reading files that may have moved or changed.
  */
-import { formatNumber, runSeed, type Design, type FactorValue } from '../../sim/index.ts';
+import { formatNumber, runSeed, type Design, type FactorValue, type ParamOverrides } from '../../sim/index.ts';
+import type { Scenario } from '../../scenarios/scenario.ts';
 
 export interface LayoutParameter {
   readonly path: string;
@@ -33,6 +34,12 @@ export interface SweepLayout {
   readonly command: readonly string[];
   /** SHA-256 of everything that decides the runs' results: shards and resumes must agree on it. */
   readonly fingerprint: string;
+  /**
+   * What the runs were made from, for the manifest: the scenario as read, the SHA-256 of its
+   * canonical JSON, and the command line's settings (--set, --persons, --days). Absent from the
+   * plans of earlier versions.
+   */
+  readonly source?: { readonly scenario: Scenario; readonly scenarioSha256: string; readonly settings: ParamOverrides };
 }
 
 /** One slice of a sweep: points p with p mod count = index − 1. */

@@ -76,6 +76,13 @@ function sequentialOf(command: string, values: Parsed['values'], replicates: num
   return { precision, metric, max };
 }
 
+/** JSON with every object's keys in sorted order: the same text for the same content. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 /** A point's values as nested overrides. */
 function pointOverrides(factors: readonly Factor[], values: readonly FactorValue[]): ParamOverrides {
   return factors.reduce<ParamOverrides>((root, f, j) => mergeParams(root, settingAt(f.path, values[j])), {});
@@ -179,9 +186,11 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
     timeseries: values.timeseries === true,
   };
   checkPoints(file, arms, params, runs);
-  // What decides the results: the above, the scenario, the command line's settings, Kith's version.
-  const fingerprint = sha256(JSON.stringify({ kith: kithVersion(), scenarioFile: scenario, overrides, ...runs }));
-  const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null), fingerprint };
+  // What decides the results: the above, the scenario, the command line's settings, Kith's version;
+  // not the order they were written in (--set a --set b, or --persons against --set persons=).
+  const fingerprint = sha256(canonicalJson({ kith: kithVersion(), scenarioFile: scenario, overrides, ...runs }));
+  const source = { scenario, scenarioSha256: sha256(canonicalJson(scenario)), settings: overrides };
+  const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null), fingerprint, source };
   const out = (values.out as string | undefined) ?? defaultOut(sweep.name);
   const resume = values.resume === true;
   const saved = checkState(command, out, layout, shard, resume);

@@ -20,7 +20,7 @@ const number = (name: string, description: string, unit?: string): Column => ({ 
 const SCENARIO = text('scenario', 'scenario name');
 const ARM = text('arm', 'arm name');
 const REPLICATE = integer('replicate', 'replicate number, from 0; the arms’ runs of a replicate share its seed');
-const SEED = integer('seed', 'the seed of this run: kith run --seed <seed> --replicates 1 reproduces it');
+const SEED = integer('seed', 'the seed of this run: kith run --seed <seed> --replicates 1 reproduces it (in a sweep, with the point’s settings: points.csv gives the command)');
 const SUBGROUP = text('subgroup', 'subgroup, fixed on day 0: everyone, living-alone, weak-family, no-internet, young, older, low-income, shg-members');
 const SUBGROUP_SIZE = integer('n', 'persons in the subgroup', 'persons');
 const DAY = integer('day', 'day of the run, from 0', 'day');

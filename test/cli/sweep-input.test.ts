@@ -29,6 +29,7 @@ const onePoint = { parameters: [{ path: 'lockdown.faceToFaceCut', values: [0.5] 
 const cases: [string, () => { args: string[]; out?: string }, RegExp][] = [
   ['an unknown path', () => ({ args: [sweepWith({ parameters: [{ path: 'lockdown.faceToFace', values: [0.5] }] })] }), /x\.json: parameters\[0\]\.path: unknown parameter "lockdown\.faceToFace"; did you mean "lockdown\.faceToFaceCut"\?$/],
   ['an empty range', () => ({ args: [sweepWith({ parameters: [{ path: 'lockdown.faceToFaceCut', min: 0.5, max: 0.5, levels: 3 }] })] }), /x\.json: parameters\[0\]: empty range: min \(0\.5\) must be below max \(0\.5\)$/],
+  ['a value of no parameter’s type', () => ({ args: [sweepWith({ parameters: [{ path: 'lockdown.faceToFaceCut', values: [0.5, null] }] })] }), /x\.json: parameters\[0\]\.values\[1\]: expected a number, or a text for a setting that takes one, got null$/],
   ['an empty list of values', () => ({ args: [sweepWith({ parameters: [{ path: 'lockdown.faceToFaceCut', values: [] }] })] }), /x\.json: parameters\[0\]\.values: expected at least one value, got \[\]$/],
   ['a Latin hypercube missing its size', () => ({ args: [sweepWith({ parameters: [{ path: 'lockdown.faceToFaceCut', min: 0.2, max: 0.8 }], design: { type: 'latin-hypercube' } })] }), /x\.json: design\.points: expected the number of points of the Latin hypercube, an integer of at least 1$/],
   ['a Morris design missing its size', () => ({ args: [sweepWith({ parameters: [{ path: 'lockdown.faceToFaceCut', min: 0.2, max: 0.8 }], design: { type: 'morris' } })] }), /x\.json: design\.trajectories: expected the number of Morris trajectories, an integer of at least 2$/],
@@ -94,4 +95,17 @@ describe('kith sweep on bad input', () => {
       expect(snapshot(dir)).toBe(before);
     });
   }
+});
+
+describe('kith sweep --resume', () => {
+  it('takes the same settings given in another order, or by another flag, as the same sweep', () => {
+    const file = sweepWith(onePoint);
+    const dir = join(tempDir(), 'held');
+    const first = ['--set', 'shg.pJoin=0.05', '--set', 'shocks.isolation=0.1', '--persons', '150'];
+    expect(kith(['sweep', file, '--days', '170', '--quiet', ...first, '--out', dir]).status).toBe(0);
+    const reordered = ['--set', 'persons=150', '--set', 'shocks.isolation=0.1', '--set', 'shg.pJoin=0.05'];
+    const r = kith(['sweep', file, '--days', '170', '--quiet', ...reordered, '--out', dir, '--resume']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
 });

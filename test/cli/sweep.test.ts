@@ -4,10 +4,12 @@
  * points.csv; sequential replication; and the tables kith run writes, with a point column.
  */
 import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EFFECTS_COLUMNS, RUNS_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS } from '../../sim/index.ts';
+import { canonicalJson } from '../../cli/sweep/plan.ts';
 import { kith, read, ROOT, tempDir } from '../helpers/kith.ts';
 import { differing, exited, journalRecords, kithInBackground, SMALL, SWEEP_CSVS, until, writeSweep } from '../helpers/sweep.ts';
 
@@ -43,6 +45,16 @@ describe('kith sweep', () => {
     expect(rowsOf(one, 'runs.csv')).toHaveLength(6 * 2 * 2 * 8);
     const pkg = JSON.parse(read(one, 'datapackage.json'));
     for (const resource of pkg.resources) expect(header(one, resource.path), resource.path).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
+  });
+
+  it('records in its manifest the scenario as read, its SHA-256, the settings, workers and threads', () => {
+    const manifest = JSON.parse(read(two, 'manifest.json'));
+    // As checked: the file's content but for "$schema", which only tells editors where the schema is.
+    const { $schema: _schema, ...scenario } = JSON.parse(readFileSync(join(ROOT, 'scenarios/covid-lockdown.json'), 'utf8'));
+    expect(manifest.sweep.source.scenario).toEqual(scenario);
+    expect(manifest.sweep.source.scenarioSha256).toBe(createHash('sha256').update(canonicalJson(scenario)).digest('hex'));
+    expect(manifest.sweep.source.settings).toEqual({ persons: 150, days: 170 });
+    expect([manifest.workers, manifest.threads]).toEqual([2, 2]);
   });
 
   it('gives byte-identical files with 1 worker and with 2 workers of 2 threads', () => {

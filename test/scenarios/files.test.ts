@@ -44,6 +44,14 @@ describe('shipped scenarios', () => {
   }
 });
 
+describe('a scenario file saved with a byte order mark', () => {
+  it('reads as the same scenario, and its errors are placed as without the mark', () => {
+    const text = readFileSync(join(ROOT, 'scenarios/covid-lockdown.json'), 'utf8');
+    expect(parseScenario(`\uFEFF${text}`, 'x.json')).toEqual(parseScenario(text, 'x.json'));
+    expect(() => parseScenario('\uFEFF{\n  "name": }', 'x.json')).toThrow('x.json: line 2, column 11: invalid JSON');
+  });
+});
+
 describe('scenario.schema.json', () => {
   it('is the one generated from the schema (npm run schema)', () => {
     expect(readFileSync(join(ROOT, 'scenarios/scenario.schema.json'), 'utf8') === schemaText(), 'scenarios/scenario.schema.json is out of date: run npm run schema').toBe(true);
