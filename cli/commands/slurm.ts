@@ -64,6 +64,22 @@ function passedOn(values: Parsed['values']): string[] {
   });
 }
 
+/**
+ * A value for an #SBATCH line. sbatch reads these lines with quotes as the shell has them, but a
+ * backslash escapes the next character even within single quotes, a line break ends the
+ * directive (what follows would be read as directives of its own), and in --output `%` starts a
+ * pattern (%a, the task): such values are refused rather than written where they would mean
+ * something else.
+ */
+function sbatchWord(what: string, value: string, pattern = false): string {
+  const bad = pattern ? /[\\\n\r%]/ : /[\\\n\r]/;
+  if (bad.test(value)) {
+    const refused = pattern ? 'a backslash, a line break or %' : 'a backslash or a line break';
+    throw new UsageError(`kith slurm: ${what}: Slurm's #SBATCH lines cannot take ${refused}, as in ${JSON.stringify(value)}`);
+  }
+  return shellWord(value);
+}
+
 function header(lines: (string | false)[]): string {
   return lines.filter((l): l is string => l !== false).join('\n');
 }
@@ -89,11 +105,11 @@ export function slurm(argv: string[], help: string): number {
   const common = (name: string, log: string) => [
     '#!/bin/bash',
     `#SBATCH --job-name=${name}`,
-    `#SBATCH --chdir=${shellWord(process.cwd())}`,
-    `#SBATCH --output=${shellWord(join(dir, 'logs', log))}`,
-    values.partition !== undefined && `#SBATCH --partition=${shellWord(String(values.partition))}`,
-    values.time !== undefined && `#SBATCH --time=${shellWord(String(values.time))}`,
-    values.mem !== undefined && `#SBATCH --mem=${shellWord(String(values.mem))}`,
+    `#SBATCH --chdir=${sbatchWord('the working folder', process.cwd())}`,
+    `#SBATCH --output=${sbatchWord('--out', join(dir, 'logs'), true)}/${log}`,
+    values.partition !== undefined && `#SBATCH --partition=${sbatchWord('--partition', String(values.partition))}`,
+    values.time !== undefined && `#SBATCH --time=${sbatchWord('--time', String(values.time))}`,
+    values.mem !== undefined && `#SBATCH --mem=${sbatchWord('--mem', String(values.mem))}`,
   ];
   const name = `kith-${plan.layout.name.replace(/[^\w.-]+/g, '-')}`;
   const sweepScript = header([

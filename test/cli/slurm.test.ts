@@ -41,6 +41,9 @@ describe('kith slurm', () => {
     ['a bad sweep file', (_file, out) => [writeSweep(tempDir(), { design: { type: 'latin-hypercube' } }), '--tasks', '2', '--out', out], /design\.points: expected the number of points/],
     ['more tasks than points', (file, out) => [file, '--tasks', '7', '--out', out], /^kith slurm: --tasks: expected at most the sweep's 6 points, got 7$/],
     ['--shard, which kith slurm sets', (file, out) => [file, '--tasks', '2', '--out', out, '--shard', '1/2'], /^kith slurm: --shard is set by kith slurm for each task; leave it out$/],
+    // A line break would end the directive, and the rest be read as a directive of its own.
+    ['a line break in --time', (file, out) => [file, '--tasks', '2', '--out', out, '--time', '1:00:00\n#SBATCH --account=other'], /^kith slurm: --time: Slurm's #SBATCH lines cannot take a backslash or a line break, as in "1:00:00\\n#SBATCH --account=other"$/],
+    ['a % in --out, which --output reads as a pattern', (file, out) => [file, '--tasks', '2', '--out', `${out}-100%`], /^kith slurm: --out: Slurm's #SBATCH lines cannot take a backslash, a line break or %, as in ".*-100%\/logs"$/],
   ];
   for (const [what, args, message] of bad) {
     it(`exits 2 with one line, writing nothing, for ${what}`, () => {
@@ -50,6 +53,7 @@ describe('kith slurm', () => {
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr.trimEnd()).toMatch(message);
       expect(existsSync(out)).toBe(false);
+      expect(existsSync(`${out}-100%`)).toBe(false);
     });
   }
 
