@@ -145,6 +145,9 @@ export function planRun(argv: string[]): RunPlan | 'help' {
     }
   }
   const first = params.get(arms[0]) as Params;
+  if (values['agent-days'] !== undefined && !values.agents && !values.ties) {
+    throw new UsageError('kith run: --agent-days goes with --agents or --ties, which write the persons and ties on those days');
+  }
   const agentDays = agentDaysFlag(values['agent-days'], first);
   const out = (values.out as string | undefined) ?? defaultOut(scenario.name);
   checkOutputDir(out);

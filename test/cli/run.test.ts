@@ -177,6 +177,7 @@ describe('kith run on bad input', () => {
     ['a bad --set value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--set', 'lockdown.faceToFaceCut=2'], out: out() }), /--set lockdown\.faceToFaceCut=2: lockdown\.faceToFaceCut: expected a number from 0 to 1, got 2$/],
     ['an unknown flag', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicate', '3'], out: out() }), /unknown flag --replicate; did you mean --replicates\?/],
     ['--persons and --set persons= that disagree', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--persons', '300', '--set', 'persons=400'], out: out() }), /^kith run: --persons 300 and --set persons=400 disagree; give one of them$/],
+    ['--agent-days alone', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--agent-days', '89,120'], out: out() }), /^kith run: --agent-days goes with --agents or --ties, which write the persons and ties on those days$/],
     ['a bad flag value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', 'ten'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "ten"$/],
     ['too many replicates to hold', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', '100000000'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "100000000"$/],
     ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],
