@@ -20,7 +20,7 @@ import { findScenario, SCENARIOS, type Shipped } from './scenarios.ts';
 import { ArmSeries } from './series.ts';
 import { Stage } from './stage.ts';
 import { commandLines, exportedFileName, referenceArm, scenarioFileText, type Comparison } from './state/comparison.ts';
-import { leverOverrides, LEVERS, valueAtPath } from './state/levers.ts';
+import { leverOverrides, leverSettings, sharedLeverValues } from './state/levers.ts';
 import { formatState, parseState, SPEEDS, type ViewState } from './state/url.ts';
 import { closeConcept } from './teaching/concepts.ts';
 
@@ -162,6 +162,7 @@ export class App {
     this.probe.ready = false;
     let c: Comparison;
     try {
+      this.keepSharedLevers();
       c = this.comparison();
       // Live events the run cannot hold (a day past its end) are dropped with a note.
       const days = armParams(c.scenario, c.arms[0], leverOverrides(c.levers)).days;
@@ -193,12 +194,26 @@ export class App {
     });
   }
 
+  /**
+   * Drops, with a note, lever values the two arms shown set differently (the address's, or a
+   * lever moved before another scenario or arm was chosen): applied to both, they would erase
+   * the very difference the arms compare.
+   */
+  private keepSharedLevers(): void {
+    const arms = this.armsShown();
+    const settings = leverSettings(this.shipped.scenario, arms);
+    for (const { lever, values, compared } of settings) {
+      const value = this.state.levers[lever.key];
+      if (!compared || value === undefined) continue;
+      this.problems.push(`${lever.label}: ${arms[0]} and ${arms[1]} differ in this setting (${values.map(lever.format).join(' and ')}) — it is what they compare, so ${lever.format(value)} is not applied.`);
+    }
+    this.state.levers = sharedLeverValues(this.state.levers, settings);
+  }
+
   private showComparison(c: Comparison): void {
     const names = armNames(c.scenario);
     this.controls.setComparison(c.scenario.name, names, names.map((a) => c.scenario.arms[a].description ?? ''), c.arms, c.seed);
-    const params = armParams(c.scenario, c.arms[0], leverOverrides({}));
-    const scenarioValues = Object.fromEntries(LEVERS.map((l) => [l.key, valueAtPath(params, l.path)]));
-    this.controls.setLevers({ persons: params.persons, ...this.state.levers }, scenarioValues);
+    this.controls.setLevers(this.state.levers, leverSettings(c.scenario, c.arms), c.arms);
     const lines = commandLines(c);
     this.controls.setCommands([...(lines.shipped ? [lines.shipped] : []), `# or, with the exported scenario file (${exportedFileName(c)}):`, lines.exported]);
   }

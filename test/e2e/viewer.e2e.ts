@@ -181,6 +181,10 @@ describe('the viewer', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('scenario') === 'baseline');
     await waitReady(page);
     await expect(page.textContent('.arm-panel.a h2')).resolves.toBe('no-shg');
+    // Its arms differ in the share in self-help groups: that lever shows both and does not move.
+    await expect(page.isDisabled('#lever-shg')).resolves.toBe(true);
+    await expect(page.textContent('.lever-control.compared output')).resolves.toBe('0% | 5%');
+    await expect(page.isDisabled('#lever-cut')).resolves.toBe(false);
   });
 
   it('should shade the crisis window and mark the lockdown in the charts', async () => {

@@ -4,7 +4,7 @@
  * once; the app calls the setters to show its state, and hears the user through `handlers`.
  */
 import { SUBGROUPS } from '../../sim/index.ts';
-import { LEVERS, type Lever } from '../state/levers.ts';
+import { LEVERS, type Lever, type LeverSetting } from '../state/levers.ts';
 import { SPEEDS } from '../state/url.ts';
 import { explain } from '../teaching/concepts.ts';
 
@@ -46,6 +46,7 @@ function options(select: HTMLSelectElement, values: readonly string[], titles: r
 
 interface LeverControl {
   lever: Lever;
+  root: HTMLElement;
   input: HTMLInputElement;
   value: HTMLOutputElement;
   reset: HTMLButtonElement;
@@ -142,10 +143,11 @@ export class Controls {
     const reset = button('↺', `${lever.label}: back to the scenario's value`, () => this.handlers.lever(lever.key, undefined), 'lever-reset');
     input.addEventListener('input', () => (value.textContent = lever.format(Number(input.value))));
     input.addEventListener('change', () => this.handlers.lever(lever.key, Number(input.value)));
-    this.levers.push({ lever, input, value, reset });
     const label = el('label', { className: 'lever', htmlFor: input.id, title: `${lever.label}: the setting ${lever.path}` } as Partial<HTMLLabelElement>, el('span', { className: 'lever-name', textContent: lever.label }));
     if (lever.concept) label.append(explain(lever.concept));
-    return el('div', { className: 'lever-control' }, label, input, value, reset);
+    const root = el('div', { className: 'lever-control' }, label, input, value, reset);
+    this.levers.push({ lever, root, input, value, reset });
+    return root;
   }
 
   private exportMenu(): HTMLElement {
@@ -203,13 +205,23 @@ export class Controls {
     this.seed.value = String(seed);
   }
 
-  setLevers(values: Readonly<Record<string, number>>, scenarioValues: Readonly<Record<string, number>>): void {
-    for (const { lever, input, value, reset } of this.levers) {
-      const v = values[lever.key] ?? scenarioValues[lever.key];
-      input.value = String(v);
-      value.textContent = lever.format(v);
-      reset.hidden = values[lever.key] === undefined || lever.key === 'persons';
-      input.classList.toggle('changed', values[lever.key] !== undefined);
+  /**
+   * Shows each lever at its value: the one set, else the arms' own. A lever the two arms set
+   * differently is the comparison itself: it shows both values, read-only, and says why.
+   */
+  setLevers(values: Readonly<Record<string, number>>, settings: readonly LeverSetting[], arms: readonly [string, string]): void {
+    for (const { lever, root, input, value, reset } of this.levers) {
+      const setting = settings.find((s) => s.lever.key === lever.key) as LeverSetting;
+      const set = setting.compared ? undefined : values[lever.key];
+      input.value = String(set ?? setting.values[0]);
+      input.disabled = setting.compared;
+      value.textContent = setting.compared ? setting.values.map(lever.format).join(' | ') : lever.format(set ?? setting.values[0]);
+      root.classList.toggle('compared', setting.compared);
+      root.title = setting.compared
+        ? `The arms differ in this setting — ${arms[0]} ${lever.format(setting.values[0])}, ${arms[1]} ${lever.format(setting.values[1])}: it is what they compare, so it is not a lever here.`
+        : '';
+      reset.hidden = set === undefined || lever.key === 'persons';
+      input.classList.toggle('changed', set !== undefined);
     }
   }
 

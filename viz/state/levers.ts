@@ -3,6 +3,7 @@
  * the scenario and the arm exactly as `kith run --set path=value` applies it (`persons` as
  * `--persons`). Unset levers leave the scenario's own values.
  */
+import { armParams, type Scenario } from '../../scenarios/scenario.ts';
 import { mergeParams, settingAt, valueAtPath as valueAt, type ParamOverrides, type Params } from '../../sim/index.ts';
 
 export interface Lever {
@@ -65,4 +66,31 @@ export function leverFlags(values: LeverValues): string[] {
     if (lever.key !== 'persons' && value !== undefined) flags.push('--set', `${lever.path}=${value}`);
   }
   return flags;
+}
+
+/** A lever as the two arms shown set it, before any lever moves it. */
+export interface LeverSetting {
+  readonly lever: Lever;
+  /** The left and the right arm's own value. */
+  readonly values: readonly [number, number];
+  /**
+   * The arms set it differently: it is what they compare, so it is shown, not moved — one value
+   * for both arms would make them the same arm and leave their descriptions untrue.
+   */
+  readonly compared: boolean;
+}
+
+/** Each lever's setting in the two arms shown (`persons` is the viewer's, never compared). */
+export function leverSettings(scenario: Scenario, arms: readonly [string, string]): LeverSetting[] {
+  const [left, right] = arms.map((arm) => armParams(scenario, arm, leverOverrides({})));
+  return LEVERS.map((lever) => {
+    const values = [valueAtPath(left, lever.path), valueAtPath(right, lever.path)] as const;
+    return { lever, values, compared: lever.key !== 'persons' && values[0] !== values[1] };
+  });
+}
+
+/** The lever values that may apply to both arms: those of compared levers are left out. */
+export function sharedLeverValues(values: LeverValues, settings: readonly LeverSetting[]): Record<string, number> {
+  const compared = new Set(settings.filter((s) => s.compared).map((s) => s.lever.key));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !compared.has(key)));
 }
