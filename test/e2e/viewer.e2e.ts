@@ -237,8 +237,24 @@ describe('the viewer', () => {
     for (const name of TABLES) expect(files.get(name), name).toBe(readFileSync(join(out, name), 'utf8'));
   });
 
-  it('should export a scenario with which kith run reproduces a live Lockdown now and Reopen now', async () => {
-    const page = await open('?scenario=baseline&persons=300&seed=2&day=10');
+  // In covid-lockdown the online-shg arm opens its platform with its lockdown on day 90: a live
+  // lockdown on day 11 opens it on day 11, and the exported scenario must say so.
+  it.each([
+    { scenario: 'baseline', arm: 'shg', timeline: [{ type: 'lockdown', day: 11 }, { type: 'reopening', day: 13 }] },
+    {
+      scenario: 'covid-lockdown',
+      arm: 'online-shg',
+      timeline: [
+        { type: 'lockdown', day: 11 },
+        { type: 'platform', day: 11, open: true },
+        { type: 'reopening', day: 13 },
+        { type: 'lockdown', day: 90 },
+        { type: 'platform', day: 90, open: true },
+        { type: 'reopening', day: 160 },
+      ],
+    },
+  ])('should export a scenario with which kith run reproduces a live Lockdown now and Reopen now ($scenario)', async ({ scenario: name, arm, timeline }) => {
+    const page = await open(`?scenario=${name}&persons=300&seed=2&day=10`);
     await page.click('#lockdown-now');
     await waitDay(page, 11);
     await page.click('#step');
@@ -246,16 +262,13 @@ describe('the viewer', () => {
     await page.click('#reopen-now');
     await waitDay(page, 13);
     const scenario = await downloads(page, '#export-scenario', 1);
-    const text = scenario.get('baseline-viewer.json') as string;
-    expect(JSON.parse(text).arms.shg.timeline).toEqual([
-      { type: 'lockdown', day: 11 },
-      { type: 'reopening', day: 13 },
-    ]);
+    const text = scenario.get(`${name}-viewer.json`) as string;
+    expect(JSON.parse(text).arms[arm].timeline).toEqual(timeline);
     const tables = await downloads(page, '#export-tables', 4);
     const dir = temp();
-    writeFileSync(join(dir, 'baseline-viewer.json'), text);
-    kith(['run', join(dir, 'baseline-viewer.json'), '--replicates', '1', '--seed', '2', '--out', join(dir, 'run')]);
-    for (const name of TABLES) expect(tables.get(name), name).toBe(readFileSync(join(dir, 'run', name), 'utf8'));
+    writeFileSync(join(dir, `${name}-viewer.json`), text);
+    kith(['run', join(dir, `${name}-viewer.json`), '--replicates', '1', '--seed', '2', '--out', join(dir, 'run')]);
+    for (const fileName of TABLES) expect(tables.get(fileName), fileName).toBe(readFileSync(join(dir, 'run', fileName), 'utf8'));
   });
 
   it('should show a scenario name from the address as text and run nothing', async () => {

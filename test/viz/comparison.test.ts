@@ -42,7 +42,21 @@ describe('comparisonScenario', () => {
   it('should add live events after the events already on their day', () => {
     const c = comparison('covid-lockdown.json', [{ type: 'reopening', day: 90 }, { type: 'lockdown', day: 20 }]);
     const [, right] = comparisonParams(c);
-    expect(right.timeline.map((e) => `${e.type}@${e.day}`)).toEqual(['lockdown@20', 'lockdown@90', 'platform@90', 'reopening@90', 'reopening@160']);
+    expect(right.timeline.map((e) => `${e.type}@${e.day}`)).toEqual(['lockdown@20', 'platform@20', 'lockdown@90', 'platform@90', 'reopening@90', 'reopening@160']);
+  });
+
+  it('should open the platform with a live lockdown in an arm that opens it with its own lockdown', () => {
+    const c = comparison('covid-lockdown.json', [{ type: 'lockdown', day: 30 }]);
+    const timelines = comparisonParams(c).map((p) => p.timeline.map((e) => `${e.type}@${e.day}${e.type === 'platform' ? `:${e.open}` : ''}`));
+    expect(c.arms).toEqual(['no-lockdown', 'online-shg']);
+    expect(timelines).toEqual([['lockdown@30'], ['lockdown@30', 'platform@30:true', 'lockdown@90', 'platform@90:true', 'reopening@160']]);
+  });
+
+  it('should not open a platform that an arm opens on another day than its lockdown', () => {
+    const c = comparison('social-workers-mutual-aid.json', [{ type: 'lockdown', day: 30 }]);
+    const [, right] = comparisonParams(c);
+    expect(c.arms[1]).toBe('mutual-aid-platform');
+    expect(right.timeline.map((e) => `${e.type}@${e.day}`)).toEqual(['lockdown@30', 'lockdown@90', 'platform@100', 'reopening@160']);
   });
 
   it('should fall back to the left arm as reference when the scenario reference is not shown', () => {

@@ -43,6 +43,20 @@ describe('Session', () => {
     expect(a[0].metrics).toEqual(b[0].metrics);
   });
 
+  it('should open the platform of an arm that opens it with its lockdown on a live lockdown before it', () => {
+    const live = new Session(covid());
+    live.seek(20);
+    live.live('lockdown'); // day 21; online-shg's own lockdown and platform come on day 40
+    live.seek(35);
+    const [without, withPlatform] = live.frame(0).arms.map((a) => a.chunk.world.groupsOnline.slice(21, 36));
+    expect(Math.max(...without)).toBe(0);
+    expect(Math.max(...withPlatform)).toBeGreaterThan(0);
+    runToEnd(live);
+    const replayed = new Session(live.comparison);
+    runToEnd(replayed);
+    expect(live.frame(0).arms[1].chunk).toEqual(replayed.frame(0).arms[1].chunk);
+  });
+
   it('should rebuild when a live event moves a crisis window the timeline decides', () => {
     const base = covid();
     const scenario: Scenario = { ...base.scenario, crisis: null, timeline: [], arms: { calm: {}, groups: { shg: { initialShare: 0.1 } } }, reference: 'calm' };

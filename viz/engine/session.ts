@@ -29,7 +29,7 @@ import {
   type RunRecord,
   type WorldOutcome,
 } from '../../sim/index.ts';
-import { comparisonParams, comparisonScenario, exportedFileName, referenceArm, armsInOrder, scenarioFileText, type Comparison } from '../state/comparison.ts';
+import { armsInOrder, armTimeline, comparisonParams, comparisonScenario, exportedFileName, liveEvents, referenceArm, scenarioFileText, type Comparison, type LiveEvent } from '../state/comparison.ts';
 import { csvText } from '../export/csv.ts';
 import type { ArmFrame, ArmInfo, ExportFiles, Frame, OutcomeChunk, PersonArm, PersonFrame } from './protocol.ts';
 
@@ -155,20 +155,21 @@ export class Session {
   }
 
   /**
-   * Lockdown now / Reopen now: the event applies at the start of the next day, in both arms. It
-   * is scheduled on the live runs; only if it moves the crisis window (a scenario that leaves the
+   * Lockdown now / Reopen now: the event applies at the start of the next day, in both arms (a
+   * lockdown with the platform of an arm that opens it with its lockdown: liveEvents()). It is
+   * scheduled on the live runs; only if it moves the crisis window (a scenario that leaves the
    * window to its timeline) are the runs rebuilt, since the window is fixed when a run is built.
    */
   live(type: 'lockdown' | 'reopening'): Comparison {
     if (this.done) throw new Error(`the run has ended on day ${this.day}: there is no next day for a ${type}`);
-    const event = { type, day: this.sims[0].day };
+    const event: LiveEvent = { type, day: this.sims[0].day };
     const comparison = { ...this.comparison, live: [...this.comparison.live, event] };
     const params = comparisonParams(comparison);
     const day = this.day;
     this.comparison = comparison;
     this.params = params;
     if (this.sims.every((sim, a) => sameWindow(sim.world.crisis, crisisWindow(params[a])))) {
-      for (const sim of this.sims) sim.schedule(event);
+      this.sims.forEach((sim, a) => liveEvents(armTimeline(comparison.scenario, comparison.arms[a]), event).forEach((e) => sim.schedule(e)));
       // Checkpoints of days after the event's were taken without it.
       for (const d of this.checkpoints.keys()) if (d > event.day) this.checkpoints.delete(d);
     } else {

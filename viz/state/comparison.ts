@@ -36,9 +36,34 @@ export function referenceArm(c: Pick<Comparison, 'scenario' | 'arms'>): string {
   return c.arms.includes(c.scenario.reference) ? c.scenario.reference : c.arms[0];
 }
 
+/** An arm's own timeline: its own, else the scenario's. */
+export function armTimeline(scenario: Scenario, arm: string): readonly TimelineEvent[] {
+  return scenario.arms[arm].timeline ?? scenario.timeline;
+}
+
+/** Whether a timeline opens the online platform on a day it locks down: the platform comes with the lockdown. */
+export function opensPlatformWithLockdown(timeline: readonly TimelineEvent[]): boolean {
+  const lockdownDays = new Set(timeline.filter((e) => e.type === 'lockdown').map((e) => e.day));
+  return timeline.some((e) => e.type === 'platform' && e.open && lockdownDays.has(e.day));
+}
+
+/**
+ * The events a live click adds to an arm whose own timeline is `timeline`. A live lockdown also
+ * opens the platform of an arm that opens it with its lockdown: such an arm stands for "an online
+ * platform opens with the lockdown", and without it a lockdown before the scheduled one would
+ * leave the two arms the same.
+ */
+export function liveEvents(timeline: readonly TimelineEvent[], live: LiveEvent): TimelineEvent[] {
+  const event: TimelineEvent = { type: live.type, day: live.day };
+  return live.type === 'lockdown' && opensPlatformWithLockdown(timeline) ? [event, { type: 'platform', day: live.day, open: true }] : [event];
+}
+
 /** Events of a day apply in timeline order; live ones follow those already on their day. */
 function withLive(timeline: readonly TimelineEvent[], live: readonly LiveEvent[]): TimelineEvent[] {
-  return [...timeline, ...live.map((e) => ({ ...e }))].map((e, k) => ({ e, k })).sort((a, b) => a.e.day - b.e.day || a.k - b.k).map(({ e }) => e);
+  return [...timeline, ...live.flatMap((e) => liveEvents(timeline, e))]
+    .map((e, k) => ({ e, k }))
+    .sort((a, b) => a.e.day - b.e.day || a.k - b.k)
+    .map(({ e }) => e);
 }
 
 function describe(c: Comparison): string {
@@ -53,7 +78,7 @@ export function comparisonScenario(c: Comparison): Scenario {
   const arms: Scenario['arms'] = {};
   for (const name of armsInOrder(c)) {
     const arm = mergeParams(c.scenario.arms[name], overrides) as Scenario['arms'][string];
-    if (c.live.length) arm.timeline = withLive(c.scenario.arms[name].timeline ?? c.scenario.timeline, c.live);
+    if (c.live.length) arm.timeline = withLive(armTimeline(c.scenario, name), c.live);
     arms[name] = arm;
   }
   return { ...c.scenario, description: describe(c), reference: referenceArm(c), arms };
