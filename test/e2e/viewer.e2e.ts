@@ -187,6 +187,39 @@ describe('the viewer', () => {
     await expect(page.isDisabled('#lever-cut')).resolves.toBe(false);
   });
 
+  it('should answer shortcuts after a choice in a select, and still let the keyboard browse a select', async () => {
+    const page = await open('?persons=300&day=20');
+    const live = () => new URL(page.url()).searchParams.get('live');
+    // Chosen as a mouse chooses: the select had focus; after the choice L is Lockdown now, not type-ahead.
+    await page.focus('#subgroup');
+    await page.selectOption('#subgroup', 'older');
+    await page.keyboard.press('l');
+    await waitDay(page, 21);
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('live'));
+    expect(live()).toBe('lockdown@21');
+    await expect(page.inputValue('#subgroup')).resolves.toBe('older');
+    // After a speed, Space plays and pauses, and O reopens.
+    await page.focus('#speed');
+    await page.selectOption('#speed', '20');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === true);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+    const d = await day(page);
+    await page.keyboard.press('o');
+    await waitDay(page, d + 1);
+    await page.waitForFunction((r) => new URL(location.href).searchParams.get('live')?.endsWith(r), `reopening@${d + 1}`);
+    await expect(page.inputValue('#speed')).resolves.toBe('20');
+    // Arrowing through a closed select keeps it focused, so each arrow moves one option on.
+    await page.focus('#metric');
+    const first = await page.inputValue('#metric');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const options = await page.$$eval('#metric option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    await expect(page.inputValue('#metric')).resolves.toBe(options[options.indexOf(first) + 2]);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('metric');
+  });
+
   it('should shade the crisis window and mark the lockdown in the charts', async () => {
     const page = await open('?persons=500&day=120');
     for (const chart of ['.wellbeing-chart', '.prevalence-chart']) {

@@ -36,8 +36,35 @@ export function shortcuts(actions: {
   ];
 }
 
+/** Keys that move through a closed select's options, changing its value as they go. */
+const SELECT_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * After a choice in a select, focus goes back to the page: a focused select takes every key —
+ * L would pick "low-income" by type-ahead, Space would open it — so the shortcuts would be dead.
+ * A change made by arrowing or typing through the closed select keeps its focus, so the next key
+ * goes on through the options.
+ */
+export function releaseSelectsOnChoice(): void {
+  let browsing = false;
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.target instanceof HTMLSelectElement) browsing = SELECT_KEYS.has(event.key) || event.key.length === 1;
+    },
+    true,
+  );
+  // Arrowing changes the value on keydown; by keyup the key has done its work.
+  document.addEventListener('keyup', () => (browsing = false), true);
+  document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement && !browsing) event.target.blur();
+    browsing = false;
+  });
+}
+
 /** Listens for shortcuts, except while typing in a field; Escape runs `escape`. */
 export function bindKeys(list: readonly Shortcut[], escape: () => void): void {
+  releaseSelectsOnChoice();
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       escape();
