@@ -228,6 +228,8 @@ describe('the viewer', () => {
       expect(await page.$$(`${chart} rect.lockdown-days`)).toHaveLength(1);
     }
     expect(await page.$$('.flows-chart rect.crisis-window')).toHaveLength(6);
+    // Every legend entry is drawn, however narrow the chart: seven layers in each support chart.
+    expect(await page.$$('.flows-chart .legend-entry')).toHaveLength(14);
   });
 
   it('should cut and move ties remote after Lockdown now', async () => {
@@ -257,6 +259,8 @@ describe('the viewer', () => {
     expect(title).toMatch(/^Person \d+$/);
     expect(await page.$$('.person-panel .person-ties tr')).toHaveLength(6);
     await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    // Three functions and two arms in the legend of each of the two charts.
+    expect(await page.$$('.person-panel .legend-entry')).toHaveLength(10);
     expect(page.url()).toContain(`person=${title.split(' ')[1]}`);
     await page.keyboard.press('Escape');
     await page.waitForSelector('.person-panel', { state: 'hidden' });

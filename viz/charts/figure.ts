@@ -75,10 +75,15 @@ export class Figure {
     this.file = file;
   }
 
-  /** Empties the SVG and sizes it to its container; returns the width. */
-  clear(): number {
-    const width = Math.max(200, Math.floor(this.element.clientWidth || 360));
-    const height = this.height * (theme.presenter ? 1.2 : 1);
+  /** The width the chart is drawn at: its container's. */
+  get width(): number {
+    return Math.max(200, Math.floor(this.element.clientWidth || 360));
+  }
+
+  /** Empties the SVG and sizes it to its container, `extra` pixels taller (rows of legend); returns the width. */
+  clear(extra = 0): number {
+    const width = this.width;
+    const height = this.height * (theme.presenter ? 1.2 : 1) + extra;
     this.svg.selectAll('*').remove();
     this.svg
       .attr('width', width)

@@ -9,7 +9,8 @@ import { csvText } from '../export/csv.ts';
 import { LAYER_COLOURS, theme } from '../palette.ts';
 import { FLOWS_PER_DAY } from '../series.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
-import { drawDayMarker, drawLegendRow, drawTimeFrame, styleAxis } from './time.ts';
+import { drawLegend, layoutLegend } from './legend.ts';
+import { drawDayMarker, drawTimeFrame, styleAxis } from './time.ts';
 
 export interface FlowsData {
   readonly days: number;
@@ -46,10 +47,13 @@ export class FlowsChart {
   }
 
   draw(data: FlowsData): void {
-    const width = this.figure.clear();
+    // The legend of layers takes the rows it needs below the plots; the chart grows by the rows past the first.
+    const legend = layoutLegend(LAYERS.map((layer) => ({ label: layer, colour: LAYER_COLOURS[layer], swatch: 'square' as const })), this.figure.width - 8);
+    const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
+    const width = this.figure.clear(extra);
     const height = this.figure.drawnHeight;
     const w = (width - MARGIN.left - MARGIN.right - 2 * GAP) / 3;
-    const h = height - MARGIN.top - MARGIN.bottom - 14;
+    const h = height - extra - MARGIN.top - MARGIN.bottom - 14;
     const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
     const y = scaleLinear().domain([0, data.yMax || 1]).range([h, 0]).nice();
     const days = Array.from({ length: data.recorded }, (_, d) => d);
@@ -74,8 +78,7 @@ export class FlowsChart {
       if (f === 0) styleAxis(plot.append('g').call(axisLeft(y).ticks(4).tickFormat(format('.2~f'))) as unknown as G);
       if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
     });
-    const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(4,${height - 4})`) as unknown as G;
-    drawLegendRow(legend, LAYERS.map((layer) => ({ label: layer, colour: LAYER_COLOURS[layer] })), width - 8, 'square');
+    drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(4,${height - extra - 4})`) as unknown as G, legend);
     this.figure.data = () => tableOf(data);
   }
 }

@@ -8,6 +8,7 @@ import type { CrisisWindow } from '../../sim/index.ts';
 import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
+import { drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 
 export interface Line {
   readonly label: string;
@@ -44,12 +45,6 @@ export interface TimeData {
   readonly yDomain?: [number, number];
   /** The legend's entries; by default, one per line. */
   readonly legend?: readonly LegendEntry[];
-}
-
-export interface LegendEntry {
-  readonly label: string;
-  readonly colour: string;
-  readonly dash?: string;
 }
 
 const MARGIN = { top: 26, right: 12, bottom: 22, left: 46 };
@@ -96,10 +91,14 @@ export class TimeChart {
   }
 
   draw(data: TimeData): void {
-    const width = this.figure.clear();
+    // The legend takes the rows it needs above the plot; the chart grows by the rows past the first.
+    const legend = layoutLegend(data.legend ?? data.lines, this.figure.width - theme.fontSize - 8);
+    const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
+    const width = this.figure.clear(extra);
     const height = this.figure.drawnHeight;
+    const top = MARGIN.top + extra;
     const w = width - MARGIN.left - MARGIN.right;
-    const h = height - MARGIN.top - MARGIN.bottom;
+    const h = height - top - MARGIN.bottom;
     const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
     let lo = Infinity;
     let hi = -Infinity;
@@ -120,14 +119,14 @@ export class TimeChart {
     const y = scaleLinear().domain(domain).range([h, 0]).nice();
 
     const svg = this.figure.svg;
-    const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) as unknown as G;
+    const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${top})`) as unknown as G;
     drawTimeFrame(plot, x, h, data);
     styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 70)))) as unknown as G);
     styleAxis(plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(h / 28))).tickFormat(format(data.yFormat))) as unknown as G);
     svg
       .append('text')
       .attr('class', 'y-label')
-      .attr('transform', `translate(${theme.fontSize},${MARGIN.top + h / 2}) rotate(-90)`)
+      .attr('transform', `translate(${theme.fontSize},${top + h / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle')
       .attr('fill', theme.muted)
       .text(data.yLabel);
@@ -159,29 +158,8 @@ export class TimeChart {
         .attr('stroke-dasharray', l.dash ?? null);
     }
     if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
-    this.legend(data, width);
+    drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},12)`) as unknown as G, legend);
     this.figure.data = () => tableOf(data);
-  }
-
-  private legend(data: TimeData, width: number): void {
-    drawLegendRow(this.figure.svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},12)`) as unknown as G, data.legend ?? data.lines, width - theme.fontSize - 8);
-  }
-}
-
-/** A row of legend entries (a line sample and a label), as many as fit in `width`. */
-export function drawLegendRow(g: G, entries: readonly LegendEntry[], width: number, swatch: 'line' | 'square' = 'line'): void {
-  let at = 0;
-  for (const e of entries) {
-    const item = g.append('g').attr('transform', `translate(${at},0)`);
-    if (swatch === 'square') item.append('rect').attr('y', -8).attr('width', 9).attr('height', 9).attr('fill', e.colour);
-    else item.append('line').attr('x1', 0).attr('x2', 16).attr('y1', -4).attr('y2', -4).attr('stroke', e.colour).attr('stroke-width', theme.stroke + 0.5).attr('stroke-dasharray', e.dash ?? null);
-    const text = item.append('text').attr('x', swatch === 'square' ? 12 : 20).attr('y', 0).attr('fill', theme.text).text(e.label);
-    const length = text.node()?.getComputedTextLength?.() || e.label.length * theme.fontSize * 0.55;
-    if (at + length + 20 > width) {
-      item.remove();
-      break;
-    }
-    at += (swatch === 'square' ? 20 : 26) + length;
   }
 }
 
