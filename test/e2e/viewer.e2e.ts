@@ -35,8 +35,8 @@ afterEach(async () => {
   opened = [];
 });
 
-async function open(query = ''): Promise<Page> {
-  const w = await openPage(browser, `${inject('baseUrl')}${query}`);
+async function open(query = '', viewport?: { width: number; height: number }): Promise<Page> {
+  const w = await openPage(browser, `${inject('baseUrl')}${query}`, viewport);
   opened.push(w);
   return w.page;
 }
@@ -264,6 +264,28 @@ describe('the viewer', () => {
     expect(page.url()).toContain(`person=${title.split(' ')[1]}`);
     await page.keyboard.press('Escape');
     await page.waitForSelector('.person-panel', { state: 'hidden' });
+  });
+
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('should leave the live buttons and the charts uncovered while following a person ($width×$height)', async (viewport) => {
+    const page = await open('?persons=500&day=100&person=3', viewport);
+    await page.waitForSelector('.person-panel:not([hidden])');
+    const hit = (id: string) =>
+      page.evaluate((id) => {
+        const r = (document.getElementById(id) as HTMLElement).getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
+      }, id);
+    await expect(hit('lockdown-now')).resolves.toBe('lockdown-now');
+    await expect(hit('reopen-now')).resolves.toBe('reopen-now');
+    const edges = await page.evaluate(() => ({
+      panel: (document.querySelector('.person-panel') as HTMLElement).getBoundingClientRect().left,
+      stage: Math.max(...[...document.querySelectorAll('.stage > *')].map((e) => e.getBoundingClientRect().right)),
+    }));
+    expect(edges.stage).toBeLessThanOrEqual(edges.panel);
+    await page.click('#lockdown-now');
+    await waitDay(page, 101);
   });
 
   it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {

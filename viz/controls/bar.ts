@@ -129,6 +129,8 @@ export class Controls {
     this.commands = el('div', { className: 'commands' });
     this.root = el('div', { className: 'controls' }, header, transport, levers, this.status);
     parent.append(this.root);
+    // Side panels open below the controls, never over them: they read its height from here.
+    new ResizeObserver(() => document.documentElement.style.setProperty('--controls-height', `${this.root.offsetHeight}px`)).observe(this.root);
   }
 
   private seedValue(): number {

@@ -70,15 +70,21 @@ export class PersonPanel {
   }
 
   hide(): void {
-    this.root.hidden = true;
+    this.setOpen(false);
     this.person = null;
+  }
+
+  /** The page makes room for the panel (style.css, body.person-open), so it covers nothing. */
+  private setOpen(open: boolean): void {
+    this.root.hidden = !open;
+    document.body.classList.toggle('person-open', open);
   }
 
   /** Opens (or refreshes) the panel on `frame`'s person. */
   show(frame: PersonFrame, context: PanelContext, day: number): void {
     const first = this.person !== frame.person || !this.isOpen;
     this.person = frame.person;
-    this.root.hidden = false;
+    this.setOpen(true);
     this.title.textContent = `Person ${frame.person}`;
     this.body.replaceChildren(this.facts(frame), this.state(frame, context), this.ties(frame, context));
     if (first || !this.need || !this.received) {
