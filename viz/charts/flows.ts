@@ -3,13 +3,14 @@
  * (emotional, informational, instrumental), each the mean support per person per day stacked by
  * source layer — household to self-help group. Both arms share the y scale, so heights compare.
  */
-import { area, axisBottom, axisLeft, format, scaleLinear } from 'd3';
+import { area, axisBottom, axisLeft, scaleLinear } from 'd3';
 import { FUNCTIONS, LAYERS, type CrisisWindow } from '../../sim/index.ts';
 import { csvText } from '../export/csv.ts';
 import { LAYER_COLOURS, theme } from '../palette.ts';
 import { FLOWS_PER_DAY } from '../series.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
 import { drawLegend, layoutLegend } from './legend.ts';
+import { TICKS } from './ticks.ts';
 import { drawDayMarker, drawTimeFrame, styleAxis } from './time.ts';
 
 export interface FlowsData {
@@ -75,7 +76,7 @@ export class FlowsChart {
         plot.append('path').attr('class', `flow flow-${layer}`).attr('d', path(days) ?? '').attr('fill', LAYER_COLOURS[layer]).attr('fill-opacity', 0.85).attr('stroke', 'none');
       });
       styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(3)) as unknown as G);
-      if (f === 0) styleAxis(plot.append('g').call(axisLeft(y).ticks(4).tickFormat(format('.2~f'))) as unknown as G);
+      if (f === 0) styleAxis(plot.append('g').call(axisLeft(y).ticks(4, TICKS.decimal)) as unknown as G);
       if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
     });
     drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(4,${height - extra - 4})`) as unknown as G, legend);

@@ -7,6 +7,7 @@ import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
 import type { Estimate } from '../series.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
+import { TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
 
 export interface MetricsData {
@@ -66,7 +67,7 @@ export class MetricsChart {
       const g = svg.append('g').attr('class', className).attr('transform', `translate(${x0},${top})`) as unknown as G;
       svg.append('text').attr('x', x0).attr('y', top - 8).attr('fill', theme.text).attr('font-weight', 600).text(title);
       if (zero) g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', h).attr('stroke', theme.muted).attr('stroke-width', 1);
-      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / 55))).tickFormat(format('.2~g'))) as unknown as G);
+      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / 55)), TICKS.decimal)) as unknown as G);
       series.forEach((arm, k) => {
         const dy = series.length > 1 ? (k - (series.length - 1) / 2) * 4 : 0;
         arm.values.forEach((v, i) => {

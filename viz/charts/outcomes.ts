@@ -6,6 +6,7 @@
 import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type DailyOutcome, type WorldOutcome } from '../../sim/index.ts';
 import type { Estimate } from '../series.ts';
 import type { MetricsData } from './metrics.ts';
+import { TICKS } from './ticks.ts';
 import type { TimeData } from './time.ts';
 
 /** An arm's daily outcomes, `[day · subgroups + s]`, days 0 … recorded − 1. */
@@ -41,7 +42,7 @@ export function wellbeingData(arms: readonly SeriesLike[], s: number, crisis: Cr
     bands: arms.map((a) => ({ label: `${a.name} 10–90%`, colour: a.colour, recorded: a.recorded, lo: (d: number) => a.daily.wbP10[d * S + s], hi: (d: number) => a.daily.wbP90[d * S + s] })),
     legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: '10–90% band', colour: '#bbbbbb' }],
     yLabel: 'wellbeing',
-    yFormat: '.2f',
+    yFormat: TICKS.decimal,
   };
 }
 
@@ -54,7 +55,7 @@ export function prevalenceData(arms: readonly SeriesLike[], s: number, crisis: C
     ]),
     legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: 'distressed', colour: '#555555' }, { label: 'lonely', colour: '#555555', dash: '4,3' }],
     yLabel: 'share of persons',
-    yFormat: '.0%',
+    yFormat: TICKS.percent,
   };
 }
 

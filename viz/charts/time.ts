@@ -3,7 +3,7 @@
  * lockdown marked, and the day shown as a vertical marker. The wellbeing and prevalence charts are
  * this chart with different series.
  */
-import { area, axisBottom, axisLeft, format, line, scaleLinear } from 'd3';
+import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
 import type { CrisisWindow } from '../../sim/index.ts';
 import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
@@ -40,6 +40,7 @@ export interface TimeData {
   /** The day shown, or null. */
   readonly day: number | null;
   readonly yLabel: string;
+  /** The y ticks' format, one of TICKS (charts/ticks.ts): its precision comes from the ticks. */
   readonly yFormat: string;
   /** Fixed y range; else fitted to the data drawn. */
   readonly yDomain?: [number, number];
@@ -122,7 +123,7 @@ export class TimeChart {
     const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${top})`) as unknown as G;
     drawTimeFrame(plot, x, h, data);
     styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 70)))) as unknown as G);
-    styleAxis(plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(h / 28))).tickFormat(format(data.yFormat))) as unknown as G);
+    styleAxis(plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(h / 28)), data.yFormat)) as unknown as G);
     svg
       .append('text')
       .attr('class', 'y-label')

@@ -6,6 +6,7 @@
  */
 import { format } from 'd3';
 import { FUNCTIONS, MEETING, MODES, TIE_LAYERS, type CrisisWindow } from '../../sim/index.ts';
+import { TICKS } from '../charts/ticks.ts';
 import { TimeChart } from '../charts/time.ts';
 import type { PersonArm, PersonFrame } from '../engine/protocol.ts';
 import { FUNCTION_COLOURS } from '../palette.ts';
@@ -107,7 +108,7 @@ export class PersonPanel {
       { label: context.arms[0].name, colour: '#555555' },
       { label: context.arms[1].name, colour: '#555555', dash: '4,3' },
     ];
-    const common = { days: context.days, crisis: context.crisis, day, yFormat: '.2~f', legend };
+    const common = { days: context.days, crisis: context.crisis, day, yFormat: TICKS.decimal, legend };
     this.need.draw({ ...common, lines: series('need'), yLabel: 'need units' });
     this.received.draw({ ...common, lines: series('received'), yLabel: 'need units per day' });
   }

@@ -1,0 +1,12 @@
+/**
+ * Tick label formats: a d3-format type without a precision, which `scale.tickFormat()` (or
+ * `axis.ticks(count, format)`) sets from the ticks' step. A fixed precision can print two ticks
+ * alike: `.2~f` shows ticks 0.005 apart as 0, 0.01, 0.01, 0.01, 0.02. (Not `g`, whose precision
+ * d3 takes from the ends of the domain: it can round 0.0012 to 0.001 beside 0.001.)
+ */
+export const TICKS = {
+  /** 0.000, 0.005, 0.010 … */
+  decimal: 'f',
+  /** 0%, 5%, 10% … or 0.5%, 1.0% … */
+  percent: '%',
+} as const;
