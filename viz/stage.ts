@@ -68,7 +68,10 @@ export class Stage {
       this.metric = select.value;
       this.onMetric();
     });
-    this.metrics.figure.tools.before(select);
+    // Below the title, not beside it: the title and the tools keep to one line in presenter mode.
+    const pick = el('label', 'metric-pick', 'Metric ');
+    pick.append(select);
+    this.metrics.figure.caption.after(pick);
   }
 
   private panel(side: 'a' | 'b'): ArmPanel {

@@ -288,6 +288,39 @@ describe('the viewer', () => {
     await waitDay(page, 101);
   });
 
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {
+    const page = await open('?persons=500&day=130&presenter=1', viewport);
+    await page.waitForFunction(() => document.querySelector('.metrics-chart .estimate') !== null);
+    const problems = await page.evaluate(() => {
+      const found: string[] = [];
+      const rect = (e: Element) => e.getBoundingClientRect();
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      // The top bar on one line.
+      const bar = [...document.querySelectorAll('.topbar > *')].map(rect).filter((r) => r.height > 0);
+      if (Math.max(...bar.map((r) => r.top)) >= Math.min(...bar.map((r) => r.bottom))) found.push('the top bar wraps');
+      // Text in the charts: inside its chart, tick labels apart, the y label clear of them.
+      for (const svg of document.querySelectorAll('.stage svg')) {
+        const box = rect(svg);
+        const name = svg.closest('figure')?.className ?? svg.getAttribute('class') ?? 'svg';
+        for (const t of svg.querySelectorAll('text')) {
+          const r = rect(t);
+          if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)) found.push(`${name}: “${t.textContent}” is cut at the edge`);
+        }
+        const ticks = [...svg.querySelectorAll('.tick text, .y-label')];
+        ticks.forEach((a, i) => ticks.slice(i + 1).forEach((b) => overlap(rect(a), rect(b)) && found.push(`${name}: “${a.textContent}” overlaps “${b.textContent}”`)));
+      }
+      // The type of the levers grows with the rest; a chart is above the fold.
+      const lever = parseFloat(getComputedStyle(document.querySelector('.lever') as Element).fontSize);
+      if (lever < 14) found.push(`lever labels are ${lever}px`);
+      if (rect(document.querySelector('.wellbeing-chart svg') as Element).top > innerHeight) found.push('no chart above the fold');
+      return found;
+    });
+    expect(problems).toEqual([]);
+  });
+
   it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {
     const page = await open('?persons=300&seed=3&cut=0.5&older=0.3');
     const files = await downloads(page, '#export-tables', 4);

@@ -10,7 +10,8 @@ import { LAYER_COLOURS, theme } from '../palette.ts';
 import { FLOWS_PER_DAY } from '../series.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
 import { drawLegend, layoutLegend } from './legend.ts';
-import { TICKS } from './ticks.ts';
+import { textWidth } from './measure.ts';
+import { leftAxisWidth, TICKS } from './ticks.ts';
 import { drawDayMarker, drawTimeFrame, styleAxis } from './time.ts';
 
 export interface FlowsData {
@@ -37,8 +38,9 @@ export function flowsMax(flows: Float64Array, recorded: number): number {
   return max;
 }
 
-const MARGIN = { top: 30, right: 8, bottom: 22, left: 40 };
-const GAP = 10;
+/** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
+const layout = (em: number) => ({ top: 2 * em + 8, right: 8, axis: em + 11, legend: em + 3, gap: 1.5 * em });
+const Y_TICKS = 4;
 
 export class FlowsChart {
   readonly figure: Figure;
@@ -53,17 +55,21 @@ export class FlowsChart {
     const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
     const width = this.figure.clear(extra);
     const height = this.figure.drawnHeight;
-    const w = (width - MARGIN.left - MARGIN.right - 2 * GAP) / 3;
-    const h = height - extra - MARGIN.top - MARGIN.bottom - 14;
+    const m = layout(theme.fontSize);
+    const h = height - extra - m.top - m.axis - m.legend;
+    const y = scaleLinear().domain([0, data.yMax || 1]).range([h, 0]).nice(Y_TICKS);
+    const left = Math.ceil(4 + leftAxisWidth(y, Y_TICKS, TICKS.decimal));
+    const w = (width - left - m.right - 2 * m.gap) / 3;
     const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
-    const y = scaleLinear().domain([0, data.yMax || 1]).range([h, 0]).nice();
     const days = Array.from({ length: data.recorded }, (_, d) => d);
     const svg = this.figure.svg;
-    svg.append('text').attr('x', 4).attr('y', 12).attr('fill', theme.muted).text('need units per person per day');
+    svg.append('text').attr('x', 4).attr('y', theme.fontSize + 1).attr('fill', theme.muted).text('need units per person per day');
 
     FUNCTIONS.forEach((fn, f) => {
-      const plot = svg.append('g').attr('class', `function-${fn}`).attr('transform', `translate(${MARGIN.left + f * (w + GAP)},${MARGIN.top})`) as unknown as G;
-      plot.append('text').attr('x', 0).attr('y', -6).attr('fill', theme.text).attr('font-weight', 600).text(fn);
+      const plot = svg.append('g').attr('class', `function-${fn}`).attr('transform', `translate(${left + f * (w + m.gap)},${m.top})`) as unknown as G;
+      // A function's name in a smaller type where the panel is narrower than it (presenter mode, 1280 px).
+      const size = Math.min(theme.fontSize, (theme.fontSize * w) / textWidth(fn, theme.fontSize, 600));
+      plot.append('text').attr('x', 0).attr('y', -6).attr('fill', theme.text).attr('font-weight', 600).attr('font-size', size).text(fn);
       drawTimeFrame(plot, x, h, { ...data, lockdown: undefined }, false);
       const base = new Float64Array(data.recorded);
       LAYERS.forEach((layer, l) => {
@@ -75,8 +81,8 @@ export class FlowsChart {
           .y1((d) => y(base[d]));
         plot.append('path').attr('class', `flow flow-${layer}`).attr('d', path(days) ?? '').attr('fill', LAYER_COLOURS[layer]).attr('fill-opacity', 0.85).attr('stroke', 'none');
       });
-      styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(3)) as unknown as G);
-      if (f === 0) styleAxis(plot.append('g').call(axisLeft(y).ticks(4, TICKS.decimal)) as unknown as G);
+      styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / (3 * theme.fontSize))))) as unknown as G);
+      if (f === 0) styleAxis(plot.append('g').call(axisLeft(y).ticks(Y_TICKS, TICKS.decimal)) as unknown as G);
       if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
     });
     drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(4,${height - extra - 4})`) as unknown as G, legend);

@@ -7,6 +7,7 @@ import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
 import type { Estimate } from '../series.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
+import { textWidth } from './measure.ts';
 import { TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
 
@@ -20,8 +21,8 @@ export interface MetricsData {
   readonly reference: string;
 }
 
-const ROW = 19;
-const LABELS = 92;
+/** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
+const layout = (em: number) => ({ row: em + 8, top: 2 * em + 12, bottom: 2 * em + 2, gap: 2 * em, right: 1.5 * em });
 
 function extent(values: readonly (Estimate | null)[][], zero: boolean): [number, number] {
   let lo = zero ? 0 : Infinity;
@@ -47,18 +48,23 @@ export class MetricsChart {
   }
 
   draw(data: MetricsData): void {
-    this.figure.height = 58 + ROW * data.subgroups.length;
+    const m = layout(theme.fontSize);
+    const { row, top } = m;
+    const h = row * data.subgroups.length;
+    // In ems already: undo the Figure's enlargement of heights in presenter mode.
+    this.figure.height = (top + h + m.bottom) / (theme.presenter ? 1.2 : 1);
     const width = this.figure.clear();
-    const top = 34;
-    const h = ROW * data.subgroups.length;
-    const panel = (width - LABELS - 24) / 2;
+    // The subgroups' names, then the arms' panel and the difference panel; room on the right for
+    // half of the last tick's label, which is centred on the panel's end.
+    const labels = 12 + Math.max(...data.subgroups.map((s) => textWidth(s)));
+    const panel = (width - labels - m.gap - m.right) / 2;
     const svg = this.figure.svg;
-    svg.append('text').attr('x', 4).attr('y', 12).attr('fill', theme.muted).text(`${data.metric} (${data.unit})`);
+    svg.append('text').attr('x', 4).attr('y', theme.fontSize + 1).attr('fill', theme.muted).text(`${data.metric} (${data.unit})`);
 
     const rows = svg.append('g').attr('transform', `translate(0,${top})`);
     data.subgroups.forEach((s, i) => {
-      if (i % 2 === 0) rows.append('rect').attr('x', 0).attr('y', i * ROW).attr('width', width).attr('height', ROW).attr('fill', '#f6f6f8');
-      rows.append('text').attr('class', 'subgroup').attr('x', 4).attr('y', i * ROW + ROW / 2 + 4).attr('fill', theme.text).text(s);
+      if (i % 2 === 0) rows.append('rect').attr('x', 0).attr('y', i * row).attr('width', width).attr('height', row).attr('fill', '#f6f6f8');
+      rows.append('text').attr('class', 'subgroup').attr('x', 4).attr('y', i * row + row / 2).attr('dy', '0.35em').attr('fill', theme.text).text(s);
     });
 
     const drawPanel = (x0: number, title: string, series: MetricsData['arms'], zero: boolean, className: string) => {
@@ -67,12 +73,12 @@ export class MetricsChart {
       const g = svg.append('g').attr('class', className).attr('transform', `translate(${x0},${top})`) as unknown as G;
       svg.append('text').attr('x', x0).attr('y', top - 8).attr('fill', theme.text).attr('font-weight', 600).text(title);
       if (zero) g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', h).attr('stroke', theme.muted).attr('stroke-width', 1);
-      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / 55)), TICKS.decimal)) as unknown as G);
+      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / (5 * theme.fontSize))), TICKS.decimal)) as unknown as G);
       series.forEach((arm, k) => {
         const dy = series.length > 1 ? (k - (series.length - 1) / 2) * 4 : 0;
         arm.values.forEach((v, i) => {
           if (!v || !Number.isFinite(v.mean)) return;
-          const cy = i * ROW + ROW / 2 + dy;
+          const cy = i * row + row / 2 + dy;
           const mark = g.append('g').attr('class', 'estimate').attr('data-arm', arm.name).attr('data-subgroup', data.subgroups[i]).attr('data-value', v.mean);
           if (v.lo !== undefined && v.hi !== undefined && Number.isFinite(v.lo) && Number.isFinite(v.hi)) {
             mark.append('line').attr('x1', x(v.lo)).attr('x2', x(v.hi)).attr('y1', cy).attr('y2', cy).attr('stroke', arm.colour).attr('stroke-width', theme.stroke);
@@ -82,8 +88,8 @@ export class MetricsChart {
         });
       });
     };
-    drawPanel(LABELS, 'arms', data.arms, false, 'arms-panel');
-    drawPanel(LABELS + panel + 24, 'difference', data.differences, true, 'difference-panel');
+    drawPanel(labels, 'arms', data.arms, false, 'arms-panel');
+    drawPanel(labels + panel + m.gap, 'difference', data.differences, true, 'difference-panel');
     this.figure.data = () => tableOf(data);
   }
 }

@@ -9,6 +9,7 @@ import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
 import { drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
+import { leftAxisWidth } from './ticks.ts';
 
 export interface Line {
   readonly label: string;
@@ -48,7 +49,8 @@ export interface TimeData {
   readonly legend?: readonly LegendEntry[];
 }
 
-const MARGIN = { top: 26, right: 12, bottom: 22, left: 46 };
+/** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
+const layout = (em: number) => ({ top: em + 15, right: 12, bottom: em + 11 });
 
 /** Draws the crisis window, lockdown days and the day marker into a plot area. */
 export function drawTimeFrame(plot: G, x: (day: number) => number, height: number, data: Pick<TimeData, 'crisis' | 'lockdown' | 'recordedLockdown' | 'days'>, label = true): void {
@@ -97,10 +99,9 @@ export class TimeChart {
     const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
     const width = this.figure.clear(extra);
     const height = this.figure.drawnHeight;
-    const top = MARGIN.top + extra;
-    const w = width - MARGIN.left - MARGIN.right;
-    const h = height - top - MARGIN.bottom;
-    const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
+    const m = layout(theme.fontSize);
+    const top = m.top + extra;
+    const h = height - top - m.bottom;
     let lo = Infinity;
     let hi = -Infinity;
     const extend = (v: number) => {
@@ -117,13 +118,18 @@ export class TimeChart {
       }
     }
     const domain = data.yDomain ?? (Number.isFinite(lo) ? [Math.max(0, lo - 0.1 * (hi - lo + 0.01)), hi + 0.1 * (hi - lo + 0.01)] : [0, 1]);
-    const y = scaleLinear().domain(domain).range([h, 0]).nice();
+    const yTicks = Math.max(2, Math.floor(h / (2.5 * theme.fontSize)));
+    const y = scaleLinear().domain(domain).range([h, 0]).nice(yTicks);
+    // Left of the plot: the rotated y label (an em and a half), then the tick labels, as wide as they are.
+    const left = Math.ceil(1.5 * theme.fontSize + leftAxisWidth(y, yTicks, data.yFormat));
+    const w = width - left - m.right;
+    const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
 
     const svg = this.figure.svg;
-    const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${top})`) as unknown as G;
+    const plot = svg.append('g').attr('transform', `translate(${left},${top})`) as unknown as G;
     drawTimeFrame(plot, x, h, data);
-    styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 70)))) as unknown as G);
-    styleAxis(plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(h / 28)), data.yFormat)) as unknown as G);
+    styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / (6 * theme.fontSize))))) as unknown as G);
+    styleAxis(plot.append('g').call(axisLeft(y).ticks(yTicks, data.yFormat)) as unknown as G);
     svg
       .append('text')
       .attr('class', 'y-label')
@@ -159,7 +165,7 @@ export class TimeChart {
         .attr('stroke-dasharray', l.dash ?? null);
     }
     if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
-    drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},12)`) as unknown as G, legend);
+    drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},${theme.fontSize + 1})`) as unknown as G, legend);
     this.figure.data = () => tableOf(data);
   }
 }
