@@ -77,7 +77,7 @@ export class App {
       scrub: (day) => this.scrub(day),
       lever: (key, value) => this.setLever(key, value),
       live: (type) => this.liveEvent(type),
-      subgroup: (s) => ((this.state.subgroup = s), this.invalidate()),
+      subgroup: (s) => this.setSubgroup(s),
       exportTables: () => this.exportTables(),
       exportScenario: () => this.exportScenario(),
       openResults: (files) => void this.openResults(files),
@@ -363,6 +363,13 @@ export class App {
         this.controls.setBusy(null);
       }
     });
+  }
+
+  /** The subgroup the charts show: into the address at once, as every setting. */
+  private setSubgroup(subgroup: string): void {
+    this.state.subgroup = subgroup;
+    this.invalidate();
+    this.updateUrl(true);
   }
 
   private setSpeed(speed: number): void {

@@ -159,7 +159,8 @@ describe('the viewer', () => {
     expect(query().has('live')).toBe(false);
     // The charts' subgroup, a seed typed in, a lever: each lands in the address and the panels.
     await page.selectOption('#subgroup', 'older');
-    // The charts redraw on the next animation frame.
+    // The address at once, not at the next pause or step; the charts on the next animation frame.
+    expect(query().get('subgroup')).toBe('older');
     await page.waitForFunction(() => document.querySelector('.wellbeing-chart .chart-title')?.textContent === 'Mean wellbeing — older');
     await page.fill('#seed', '7');
     await page.press('#seed', 'Enter');
