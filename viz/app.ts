@@ -61,6 +61,8 @@ export class App {
   private chartsAt = 0;
   private drawDirty = true;
   private seekTarget: number | null = null;
+  /** The seek under way: done when the latest day asked for is shown. */
+  private seeking: Promise<void> = Promise.resolve();
   private urlAt = 0;
 
   constructor(root: HTMLElement) {
@@ -290,7 +292,8 @@ export class App {
 
   private toggle(): void {
     if (this.playing) this.pause();
-    else if (this.live?.frame.done) void this.scrub(0);
+    // Replay: from day 0, playing.
+    else if (this.live?.frame.done) void this.scrub(0).then(() => this.play());
     else this.play();
   }
 
@@ -348,13 +351,13 @@ export class App {
     void this.request('step', 1);
   }
 
-  /** Scrubbing sends one seek at a time, to the latest day asked for. */
-  private scrub(day: number): void {
+  /** Scrubbing sends one seek at a time, to the latest day asked for; done when it is shown. */
+  private scrub(day: number): Promise<void> {
     this.pause();
     const first = this.seekTarget === null;
     this.seekTarget = Math.max(0, day);
-    if (!first) return;
-    void this.serial(async () => {
+    if (!first) return this.seeking;
+    this.seeking = this.serial(async () => {
       const target = this.seekTarget as number;
       this.seekTarget = null;
       if (this.live && target !== this.live.frame.day) {
@@ -363,6 +366,7 @@ export class App {
         this.controls.setBusy(null);
       }
     });
+    return this.seeking;
   }
 
   /** The subgroup the charts show: into the address at once, as every setting. */

@@ -221,6 +221,15 @@ describe('the viewer', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('metric');
   });
 
+  it('should replay from day 0, playing, when Replay is pressed at the end of a run', async () => {
+    const page = await open('?persons=300&day=364');
+    await expect(page.textContent('#play')).resolves.toBe('↺ Replay');
+    await page.click('#play');
+    await page.waitForFunction(() => window.__kith?.playing === true && window.__kith.day >= 3 && window.__kith.day < 364);
+    await page.click('#play');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+  });
+
   it('should shade the crisis window and mark the lockdown in the charts', async () => {
     const page = await open('?persons=500&day=120');
     for (const chart of ['.wellbeing-chart', '.prevalence-chart']) {
