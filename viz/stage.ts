@@ -7,7 +7,7 @@ import { format } from 'd3';
 import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type RunMetric } from '../sim/index.ts';
 import { FlowsChart, flowsMax } from './charts/flows.ts';
 import { MetricsChart } from './charts/metrics.ts';
-import { METRIC_NAMES, metricsData, prevalenceData, wellbeingData } from './charts/outcomes.ts';
+import { METRIC_NAMES, metricPending, metricsData, prevalenceData, wellbeingData } from './charts/outcomes.ts';
 import { TimeChart } from './charts/time.ts';
 import { downloadCanvas, safeFileName } from './export/download.ts';
 import type { ArmSeries } from './series.ts';
@@ -137,7 +137,9 @@ export class Stage {
         return value === null ? null : { mean: value };
       }),
     }));
-    this.metrics.draw(metricsData(this.metric, SUBGROUPS, arms, reference));
+    const none = arms.every((a) => a.values.every((v) => v === null));
+    const pending = none ? metricPending(this.metric, crisis, day, series[0].days - 1) : null;
+    this.metrics.draw({ ...metricsData(this.metric, SUBGROUPS, arms, reference), pending });
     this.metrics.figure.note.textContent = `One run (seed) per arm; on the right, ${arms.find((a) => a.name !== reference)?.name ?? ''} minus ${reference}. ${day < (crisis?.end ?? Infinity) ? `So far, to day ${day}.` : ''}`;
   }
 }

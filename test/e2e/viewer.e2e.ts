@@ -240,6 +240,9 @@ describe('the viewer', () => {
     expect(await page.$$('.flows-chart rect.crisis-window')).toHaveLength(6);
     // Every legend entry is drawn, however narrow the chart: seven layers in each support chart.
     expect(await page.$$('.flows-chart .legend-entry')).toHaveLength(14);
+    // A metric that needs days still to come says so where its dots would be.
+    await page.selectOption('#metric', 'recoveryDays');
+    await page.waitForFunction(() => document.querySelector('.metrics-chart .pending')?.textContent?.startsWith('Not available until wellbeing recovers'));
   });
 
   it('should cut and move ties remote after Lockdown now', async () => {

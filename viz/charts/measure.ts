@@ -17,3 +17,14 @@ export function textWidth(text: string, size = theme.fontSize, weight: number | 
   ctx.font = `${weight} ${size}px ${theme.font}`;
   return ctx.measureText(text).width;
 }
+
+/** `text` in lines no wider than `width` (a word wider than that has a line of its own). */
+export function wrapText(text: string, width: number, size = theme.fontSize): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && textWidth(`${lines[last]} ${word}`, size) <= width) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

@@ -7,7 +7,7 @@ import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
 import type { Estimate } from '../series.ts';
 import { Figure, type FigureOptions, type G } from './figure.ts';
-import { textWidth } from './measure.ts';
+import { textWidth, wrapText } from './measure.ts';
 import { TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
 
@@ -19,10 +19,12 @@ export interface MetricsData {
   /** Each non-reference arm minus the reference, per subgroup. */
   readonly differences: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[];
   readonly reference: string;
+  /** Why no arm has a value yet (a live run before the days the metric needs), drawn in their place. */
+  readonly pending?: string | null;
 }
 
 /** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
-const layout = (em: number) => ({ row: em + 8, top: 2 * em + 12, bottom: 2 * em + 2, gap: 2 * em, right: 1.5 * em });
+const layout = (em: number) => ({ row: em + 8, top: 2 * em + 12, bottom: 2 * em + 2, gap: 3 * em, right: 1.5 * em });
 
 function extent(values: readonly (Estimate | null)[][], zero: boolean): [number, number] {
   let lo = zero ? 0 : Infinity;
@@ -72,6 +74,8 @@ export class MetricsChart {
       const x = scaleLinear().domain([lo, hi]).range([0, panel]).nice();
       const g = svg.append('g').attr('class', className).attr('transform', `translate(${x0},${top})`) as unknown as G;
       svg.append('text').attr('x', x0).attr('y', top - 8).attr('fill', theme.text).attr('font-weight', 600).text(title);
+      // No values yet: no scale to read (the pending note says why).
+      if (data.pending) return;
       if (zero) g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', h).attr('stroke', theme.muted).attr('stroke-width', 1);
       styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / (5 * theme.fontSize))), TICKS.decimal)) as unknown as G);
       series.forEach((arm, k) => {
@@ -90,7 +94,21 @@ export class MetricsChart {
     };
     drawPanel(labels, 'arms', data.arms, false, 'arms-panel');
     drawPanel(labels + panel + m.gap, 'difference', data.differences, true, 'difference-panel');
+    if (data.pending) this.drawPending(data.pending, labels, width, top + h / 2);
     this.figure.data = () => tableOf(data);
+  }
+
+  /** A note in a box over the two panels, in as many lines as it takes, centred on `y`. */
+  private drawPending(text: string, left: number, width: number, y: number): void {
+    const room = width - left - 24;
+    const lines = wrapText(text, room);
+    const lineHeight = theme.fontSize * 1.25;
+    const w = Math.max(...lines.map((l) => textWidth(l))) + 16;
+    const h = lines.length * lineHeight + 8;
+    const note = this.figure.svg.append('g').attr('class', 'pending').attr('transform', `translate(${left + (width - left) / 2},${y})`);
+    note.append('rect').attr('x', -w / 2).attr('y', -h / 2).attr('width', w).attr('height', h).attr('rx', 4).attr('fill', '#ffffff').attr('stroke', theme.grid);
+    const label = note.append('text').attr('text-anchor', 'middle').attr('fill', theme.text);
+    lines.forEach((line, k) => label.append('tspan').attr('x', 0).attr('y', (k - (lines.length - 1) / 2) * lineHeight).attr('dy', '0.35em').text(line));
   }
 }
 

@@ -61,6 +61,21 @@ export function prevalenceData(arms: readonly SeriesLike[], s: number, crisis: C
 
 export const METRIC_NAMES = RUN_METRICS.map((m) => m.name);
 
+/**
+ * Why a live run has no value of `metric` yet on `day`, for a note where its dots would be: the
+ * metrics are measured against the crisis window, and some need days that have not come.
+ */
+export function metricPending(metric: string, crisis: CrisisWindow | null, day: number, lastDay: number): string {
+  if (!crisis) return 'Not available: this scenario has no crisis window to measure against.';
+  if (day < crisis.start) return `Not available until the crisis starts, on day ${crisis.start}.`;
+  if (metric === 'recoveryDays') {
+    if (day < lastDay) return `Not available until wellbeing recovers after the crisis (ends day ${crisis.end}).`;
+    return 'Wellbeing did not recover by the last day: see recoveryCensored.';
+  }
+  if (metric === 'recovered') return `Not available until the last day, day ${lastDay}.`;
+  return 'Not available for this run.';
+}
+
 export function metricUnit(metric: string): string {
   return RUN_METRICS.find((m) => m.name === metric)?.unit ?? '';
 }
