@@ -39,6 +39,8 @@ export class Stage {
   readonly metrics: MetricsChart;
   metric = 'depth';
   onMetric: () => void = () => {};
+  /** The scenario shown, for the names of exported files. */
+  private scenario = '';
 
   constructor(parent: HTMLElement) {
     this.root = el('main', 'stage');
@@ -97,15 +99,15 @@ export class Stage {
   }
 
   setArms(names: readonly [string, string], descriptions: readonly [string, string], scenario: string): void {
+    this.scenario = scenario;
     this.panels.forEach((p, k) => {
       p.name.textContent = names[k];
       p.description.textContent = descriptions[k];
-      this.flows[k].figure.caption.querySelector('.chart-title')!.textContent = `Support received by ${names[k]}, by source`;
+      this.flows[k].figure.describe(`Support received by ${names[k]}, by source`);
       this.flows[k].figure.rename(`${scenario}-${names[k]}-support`);
     });
     this.wellbeing.figure.rename(`${scenario}-wellbeing`);
     this.prevalence.figure.rename(`${scenario}-prevalence`);
-    this.metrics.figure.rename(`${scenario}-metrics`);
   }
 
   /** Each panel's line of today's figures, for everyone. */
@@ -121,9 +123,9 @@ export class Stage {
 
   drawCharts(series: readonly [ArmSeries, ArmSeries], subgroup: string, crisis: CrisisWindow | null, day: number, reference: string): void {
     const s = Math.max(0, SUBGROUPS.indexOf(subgroup as (typeof SUBGROUPS)[number]));
-    const label = subgroup === 'everyone' ? '' : ` — ${subgroup}`;
-    this.wellbeing.figure.caption.querySelector('.chart-title')!.textContent = `Mean wellbeing${label}`;
-    this.prevalence.figure.caption.querySelector('.chart-title')!.textContent = `Distress and loneliness${label}`;
+    this.wellbeing.figure.describe('Mean wellbeing', subgroup);
+    this.prevalence.figure.describe('Distress and loneliness', subgroup);
+    this.metrics.figure.rename(`${this.scenario}-${this.metric}`);
     this.wellbeing.draw(wellbeingData(series, s, crisis, day));
     this.prevalence.draw(prevalenceData(series, s, crisis, day));
     const yMax = Math.max(...series.map((a) => flowsMax(a.flows, a.recorded)));

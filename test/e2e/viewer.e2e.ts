@@ -48,8 +48,8 @@ function kith(args: string[]): void {
 
 const temp = () => mkdtempSync(join(tmpdir(), 'kith-e2e-'));
 
-/** Clicks `selector` and saves the `count` files the page downloads, by name. */
-async function downloads(page: Page, selector: string, count: number): Promise<Map<string, string>> {
+/** Clicks `selectors` in turn and saves the `count` files the page downloads, by name. */
+async function downloads(page: Page, selectors: readonly string[], count: number): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const done = new Promise<void>((resolve) => {
     const onDownload = async (d: Download) => {
@@ -61,8 +61,7 @@ async function downloads(page: Page, selector: string, count: number): Promise<M
     };
     page.on('download', onDownload);
   });
-  await page.click('.export-menu summary');
-  await page.click(selector);
+  for (const selector of selectors) await page.click(selector);
   await done;
   return files;
 }
@@ -334,9 +333,23 @@ describe('the viewer', () => {
     expect(problems).toEqual([]);
   });
 
+  it('should export a chart with its title and subgroup, in files that name the subgroup', async () => {
+    const page = await open('?persons=300&day=30&subgroup=older');
+    const tool = (label: string) => `.wellbeing-chart .chart-tools button:text-is("${label}")`;
+    const svg = await downloads(page, [tool('SVG')], 1);
+    expect([...svg.keys()]).toEqual(['covid-lockdown-wellbeing-older.svg']);
+    expect(svg.get('covid-lockdown-wellbeing-older.svg')).toContain('<title>Mean wellbeing — older</title>');
+    expect(svg.get('covid-lockdown-wellbeing-older.svg')).toMatch(/<text[^>]*>Mean wellbeing — older<\/text>/);
+    const csv = (await downloads(page, [tool('CSV')], 1)).get('covid-lockdown-wellbeing-older.csv') as string;
+    const [header, first] = csv.split('\r\n');
+    expect(header).toBe('chart,subgroup,day,no-online-shg,online-shg,no-online-shg 10–90% low,no-online-shg 10–90% high,online-shg 10–90% low,online-shg 10–90% high');
+    expect(first).toMatch(/^Mean wellbeing — older,older,0,0\.\d+/);
+    expect([...(await downloads(page, [tool('PNG')], 1)).keys()]).toEqual(['covid-lockdown-wellbeing-older.png']);
+  });
+
   it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {
     const page = await open('?persons=300&seed=3&cut=0.5&older=0.3');
-    const files = await downloads(page, '#export-tables', 4);
+    const files = await downloads(page, ['.export-menu summary', '#export-tables'], 4);
     const out = join(temp(), 'run');
     kith(['run', 'scenarios/covid-lockdown.json', '--arms', 'no-online-shg,online-shg', '--replicates', '1', '--seed', '3', '--persons', '300', '--set', 'lockdown.faceToFaceCut=0.5', '--set', 'population.digital.older=0.3', '--out', out]);
     for (const name of TABLES) expect(files.get(name), name).toBe(readFileSync(join(out, name), 'utf8'));
@@ -366,10 +379,10 @@ describe('the viewer', () => {
     await waitDay(page, 12);
     await page.click('#reopen-now');
     await waitDay(page, 13);
-    const scenario = await downloads(page, '#export-scenario', 1);
+    const scenario = await downloads(page, ['.export-menu summary', '#export-scenario'], 1);
     const text = scenario.get(`${name}-viewer.json`) as string;
     expect(JSON.parse(text).arms[arm].timeline).toEqual(timeline);
-    const tables = await downloads(page, '#export-tables', 4);
+    const tables = await downloads(page, ['.export-menu summary', '#export-tables'], 4);
     const dir = temp();
     writeFileSync(join(dir, `${name}-viewer.json`), text);
     kith(['run', join(dir, `${name}-viewer.json`), '--replicates', '1', '--seed', '2', '--out', join(dir, 'run')]);

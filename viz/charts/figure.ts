@@ -1,9 +1,13 @@
 /**
  * A chart's frame: a <figure> with a title (and, behind it, the concept it shows), export buttons
  * (SVG, PNG, and the data drawn as CSV), and an SVG whose styling is all in attributes so an
- * exported file looks as it does on screen. Every text is set with d3's .text(), never as HTML.
+ * exported file looks as it does on screen. An exported file carries the chart's title and the
+ * subgroup it shows, and its name names the subgroup. Every text is set with d3's .text(), never
+ * as HTML.
  */
 import { select, type Selection } from 'd3';
+import type { Cell, Column } from '../../sim/index.ts';
+import { csvText } from '../export/csv.ts';
 import { downloadPng, downloadSvg, downloadText, safeFileName } from '../export/download.ts';
 import { theme } from '../palette.ts';
 import { explain } from '../teaching/concepts.ts';
@@ -21,6 +25,15 @@ export interface FigureOptions {
   readonly className?: string;
 }
 
+/** The data a chart draws, as the rows of a table. */
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const text = (name: string, description: string): Column => ({ name, type: 'string', description });
+
 export class Figure {
   readonly element: HTMLElement;
   readonly svg: Svg;
@@ -29,26 +42,31 @@ export class Figure {
   readonly tools: HTMLElement;
   height: number;
   private file: string;
-  /** The data drawn, as CSV text, for the CSV button. */
-  data: () => string = () => '';
+  private title: string;
+  private readonly titleElement: HTMLElement;
+  /** The subgroup the chart shows; null for a chart of everyone's or of every subgroup's. */
+  private subgroup: string | null = null;
+  /** The data drawn, for the CSV button. */
+  table: () => Table = () => ({ columns: [], rows: [] });
 
   constructor(parent: HTMLElement, options: FigureOptions) {
     this.height = options.height;
     this.file = options.file;
+    this.title = options.title;
     const figure = document.createElement('figure');
     figure.className = `chart ${options.className ?? ''}`;
     const head = document.createElement('figcaption');
-    const title = document.createElement('span');
-    title.className = 'chart-title';
-    title.textContent = options.title;
-    head.append(title);
+    this.titleElement = document.createElement('span');
+    this.titleElement.className = 'chart-title';
+    this.titleElement.textContent = options.title;
+    head.append(this.titleElement);
     if (options.concept) head.append(explain(options.concept));
     this.tools = document.createElement('span');
     this.tools.className = 'chart-tools';
     for (const [label, action] of [
-      ['SVG', () => downloadSvg(this.svg.node() as SVGSVGElement, `${safeFileName(this.file)}.svg`)],
-      ['PNG', () => void downloadPng(this.svg.node() as SVGSVGElement, `${safeFileName(this.file)}.png`)],
-      ['CSV', () => downloadText(this.data(), `${safeFileName(this.file)}.csv`, 'text/csv')],
+      ['SVG', () => downloadSvg(this.titled(), `${this.fileName}.svg`)],
+      ['PNG', () => void downloadPng(this.titled(), `${this.fileName}.png`)],
+      ['CSV', () => downloadText(this.csv(), `${this.fileName}.csv`, 'text/csv')],
     ] as const) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -73,6 +91,57 @@ export class Figure {
   /** Renames exported files (the arm or scenario changed). */
   rename(file: string): void {
     this.file = file;
+  }
+
+  /**
+   * Sets the title, and the subgroup the chart shows: on screen it follows the title unless it
+   * is everyone; in exported files and their names, always.
+   */
+  describe(title: string, subgroup: string | null = null): void {
+    this.title = title;
+    this.subgroup = subgroup;
+    this.titleElement.textContent = subgroup && subgroup !== 'everyone' ? `${title} — ${subgroup}` : title;
+    this.titleElement.title = this.titleElement.textContent;
+    this.svg.attr('aria-label', this.fullTitle);
+  }
+
+  /** The title with the subgroup, as exported files carry it. */
+  get fullTitle(): string {
+    return this.subgroup ? `${this.title} — ${this.subgroup}` : this.title;
+  }
+
+  private get fileName(): string {
+    return safeFileName(this.subgroup ? `${this.file}-${this.subgroup}` : this.file);
+  }
+
+  /** The data drawn as CSV, each row led by the chart's title and subgroup. */
+  csv(): string {
+    const { columns, rows } = this.table();
+    const subgroup = this.subgroup === null ? [] : [this.subgroup];
+    const lead = [text('chart', 'the chart these rows are drawn in'), ...(this.subgroup === null ? [] : [text('subgroup', 'the subgroup the chart shows')])];
+    return csvText([...lead, ...columns], rows.map((row) => [this.fullTitle, ...subgroup, ...row]));
+  }
+
+  /** A copy of the chart with its title drawn above it, for SVG and PNG files. */
+  titled(): SVGSVGElement {
+    const copy = (this.svg.node() as SVGSVGElement).cloneNode(true) as SVGSVGElement;
+    const width = Number(copy.getAttribute('width'));
+    const band = Math.round(theme.titleSize * 1.9);
+    const height = Number(copy.getAttribute('height')) + band;
+    const body = document.createElementNS(SVG_NS, 'g');
+    body.setAttribute('transform', `translate(0,${band})`);
+    body.append(...copy.childNodes);
+    const background = document.createElementNS(SVG_NS, 'rect');
+    Object.entries({ width, height, fill: '#ffffff' }).forEach(([k, v]) => background.setAttribute(k, String(v)));
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = this.fullTitle;
+    const heading = document.createElementNS(SVG_NS, 'text');
+    Object.entries({ x: 4, y: Math.round(theme.titleSize * 1.3), 'font-size': theme.titleSize, 'font-weight': 600, fill: theme.text }).forEach(([k, v]) => heading.setAttribute(k, String(v)));
+    heading.textContent = this.fullTitle;
+    copy.replaceChildren(title, background, heading, body);
+    copy.setAttribute('height', String(height));
+    copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    return copy;
   }
 
   /** The width the chart is drawn at: its container's. */

@@ -5,10 +5,9 @@
  */
 import { area, axisBottom, axisLeft, scaleLinear } from 'd3';
 import { FUNCTIONS, LAYERS, type CrisisWindow } from '../../sim/index.ts';
-import { csvText } from '../export/csv.ts';
 import { LAYER_COLOURS, theme } from '../palette.ts';
 import { FLOWS_PER_DAY } from '../series.ts';
-import { Figure, type FigureOptions, type G } from './figure.ts';
+import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
 import { drawLegend, layoutLegend } from './legend.ts';
 import { textWidth } from './measure.ts';
 import { leftAxisWidth, TICKS } from './ticks.ts';
@@ -86,15 +85,15 @@ export class FlowsChart {
       if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
     });
     drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(4,${height - extra - 4})`) as unknown as G, legend);
-    this.figure.data = () => tableOf(data);
+    this.figure.table = () => tableOf(data);
   }
 }
 
-function tableOf(data: FlowsData): string {
+function tableOf(data: FlowsData): Table {
   const columns = ['day', 'layer', 'function', 'support'].map((name) => ({ name, type: 'string' as const, description: '' }));
   const rows: (string | number)[][] = [];
   for (let d = 0; d < data.recorded; d++) {
     LAYERS.forEach((layer, l) => FUNCTIONS.forEach((fn, f) => rows.push([d, layer, fn, data.flows[d * FLOWS_PER_DAY + 3 * l + f]])));
   }
-  return csvText(columns, rows);
+  return { columns, rows };
 }

@@ -3,10 +3,9 @@
  * replicates) and the difference between arms against the reference, beside a line at zero.
  */
 import { axisBottom, format, scaleLinear } from 'd3';
-import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
 import type { Estimate } from '../series.ts';
-import { Figure, type FigureOptions, type G } from './figure.ts';
+import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
 import { textWidth, wrapText } from './measure.ts';
 import { TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
@@ -95,7 +94,7 @@ export class MetricsChart {
     drawPanel(labels, 'arms', data.arms, false, 'arms-panel');
     drawPanel(labels + panel + m.gap, 'difference', data.differences, true, 'difference-panel');
     if (data.pending) this.drawPending(data.pending, labels, width, top + h / 2);
-    this.figure.data = () => tableOf(data);
+    this.figure.table = () => tableOf(data);
   }
 
   /** A note in a box over the two panels, in as many lines as it takes, centred on `y`. */
@@ -112,10 +111,10 @@ export class MetricsChart {
   }
 }
 
-function tableOf(data: MetricsData): string {
+function tableOf(data: MetricsData): Table {
   const columns = ['metric', 'series', 'subgroup', 'mean', 'ci_low', 'ci_high'].map((name) => ({ name, type: 'string' as const, description: '' }));
   const rows = [...data.arms, ...data.differences.map((d) => ({ ...d, name: `${d.name} − ${data.reference}` }))].flatMap((series) =>
     series.values.map((v, i) => [data.metric, series.name, data.subgroups[i], v ? v.mean : null, v?.lo ?? null, v?.hi ?? null]),
   );
-  return csvText(columns, rows);
+  return { columns, rows };
 }

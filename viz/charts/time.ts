@@ -5,9 +5,8 @@
  */
 import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
 import type { CrisisWindow } from '../../sim/index.ts';
-import { csvText } from '../export/csv.ts';
 import { theme } from '../palette.ts';
-import { Figure, type FigureOptions, type G } from './figure.ts';
+import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
 import { drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 import { leftAxisWidth } from './ticks.ts';
 
@@ -166,12 +165,12 @@ export class TimeChart {
     }
     if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
     drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},${theme.fontSize + 1})`) as unknown as G, legend);
-    this.figure.data = () => tableOf(data);
+    this.figure.table = () => tableOf(data);
   }
 }
 
 /** The data a chart draws, one row per day. */
-function tableOf(data: TimeData): string {
+function tableOf(data: TimeData): Table {
   const columns = [
     { name: 'day', type: 'integer' as const, description: '' },
     ...data.lines.map((l) => ({ name: l.label, type: 'number' as const, description: '' })),
@@ -183,5 +182,5 @@ function tableOf(data: TimeData): string {
     ...data.lines.map((l) => (d < l.recorded ? l.y(d) : null)),
     ...(data.bands ?? []).flatMap((b) => (d < b.recorded ? [b.lo(d), b.hi(d)] : [null, null])),
   ]);
-  return csvText(columns, rows);
+  return { columns, rows };
 }

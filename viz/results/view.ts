@@ -93,10 +93,12 @@ export class ResultsView {
     if (r.series.length) {
       const s = SUBGROUPS.indexOf(this.subgroup as (typeof SUBGROUPS)[number]);
       const series: SeriesLike[] = r.series.map((m) => ({ name: m.arm, colour: this.colour(m.arm), days: m.days, recorded: m.days, daily: m.daily, world: m.world }));
-      const wellbeing = new TimeChart(grid, { title: `Mean wellbeing — ${this.subgroup}`, concept: 'wellbeing', height: 240, file: `${r.scenario}-wellbeing` });
+      const wellbeing = new TimeChart(grid, { title: 'Mean wellbeing', concept: 'wellbeing', height: 240, file: `${r.scenario}-wellbeing` });
+      wellbeing.figure.describe('Mean wellbeing', this.subgroup);
       wellbeing.draw(wellbeingData(series, s, r.crisis, null));
       wellbeing.figure.note.textContent = 'Means over replicates of each day’s mean and percentiles.';
-      const prevalence = new TimeChart(grid, { title: `Distress and loneliness — ${this.subgroup}`, concept: 'wellbeing', height: 220, file: `${r.scenario}-prevalence` });
+      const prevalence = new TimeChart(grid, { title: 'Distress and loneliness', concept: 'wellbeing', height: 220, file: `${r.scenario}-prevalence` });
+      prevalence.figure.describe('Distress and loneliness', this.subgroup);
       prevalence.draw(prevalenceData(series, s, r.crisis, null));
     }
   }
