@@ -12,7 +12,7 @@ import type { ArmInfo, Frame } from './engine/protocol.ts';
 import { downloadText } from './export/download.ts';
 import { NetworkView } from './network/canvas.ts';
 import { drawLegend } from './network/legend.ts';
-import { ARM_COLOURS, setPresenter } from './palette.ts';
+import { armColour, setPresenter } from './palette.ts';
 import { PersonPanel } from './person/panel.ts';
 import { readResults, ResultsError } from './results/load.ts';
 import { ResultsView } from './results/view.ts';
@@ -181,10 +181,10 @@ export class App {
     return this.serial(async () => {
       try {
         const opened = await this.client.request({ type: 'open', comparison: c, day, person: this.state.person });
-        const series = opened.arms.map((a, k) => new ArmSeries(a.name, ARM_COLOURS[k], a.days)) as [ArmSeries, ArmSeries];
+        const series = opened.arms.map((a) => new ArmSeries(a.name, armColour(armNames(c.scenario), a.name), a.days)) as [ArmSeries, ArmSeries];
         const views = opened.arms.map((a, k) => new NetworkView(this.stage.panels[k].canvas, a, opened.layout)) as [NetworkView, NetworkView];
         this.live = { arms: opened.arms, views, series, frame: opened.frame };
-        this.stage.setArms(c.arms, [opened.arms[0].description, opened.arms[1].description], c.scenario.name);
+        this.stage.setArms(c.arms, [opened.arms[0].description, opened.arms[1].description], c.scenario.name, [series[0].colour, series[1].colour]);
         drawLegend(this.stage.legend, opened.arms[0].distressThreshold);
         this.showComparison(c);
         this.apply(opened.frame, true);

@@ -17,8 +17,19 @@ export const LAYER_COLOURS: Record<Layer, string> = {
 };
 export const LAYER_LIST = LAYERS.map((layer) => ({ layer, colour: LAYER_COLOURS[layer] }));
 
-/** Left arm, right arm, then further arms of a results folder. */
+/** Arms' colours, by the arm's place in its scenario (armColour). */
 export const ARM_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+
+/**
+ * An arm's colour: by its place among its scenario's arms, so an arm has one colour wherever it
+ * appears — in either panel, in any pair shown, and in a results folder of all the arms.
+ */
+export function armColour(arms: readonly string[], arm: string): string {
+  return ARM_COLOURS[Math.max(0, arms.indexOf(arm)) % ARM_COLOURS.length];
+}
+
+/** Days of lockdown: a dark purple that no arm has. */
+export const LOCKDOWN_COLOUR = '#6A3D9A';
 
 export const FUNCTION_COLOURS = ['#CC79A7', '#0072B2', '#E69F00'];
 
@@ -39,7 +50,7 @@ export const theme = {
   muted: '#6b6b70',
   grid: '#e6e6ea',
   crisis: '#f1e3c8',
-  lockdown: '#b4572c',
+  lockdown: LOCKDOWN_COLOUR,
   presenter: false,
 };
 

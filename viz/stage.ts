@@ -98,8 +98,10 @@ export class Stage {
     return { root, canvas, name, description, stats };
   }
 
-  setArms(names: readonly [string, string], descriptions: readonly [string, string], scenario: string): void {
+  setArms(names: readonly [string, string], descriptions: readonly [string, string], scenario: string, colours: readonly [string, string]): void {
     this.scenario = scenario;
+    // The panels' and the top bar's swatches and names take each arm's own colour.
+    colours.forEach((colour, k) => document.documentElement.style.setProperty(`--arm-${'ab'[k]}`, colour));
     this.panels.forEach((p, k) => {
       p.name.textContent = names[k];
       p.description.textContent = descriptions[k];

@@ -239,6 +239,9 @@ describe('the viewer', () => {
     expect(await page.$$('.flows-chart rect.crisis-window')).toHaveLength(6);
     // Every legend entry is drawn, however narrow the chart: seven layers in each support chart.
     expect(await page.$$('.flows-chart .legend-entry')).toHaveLength(14);
+    // Lockdown days in a colour no arm has, with a legend entry.
+    expect(await page.$eval('.wellbeing-chart rect.lockdown-days', (r) => r.getAttribute('fill'))).toBe('#6A3D9A');
+    expect(await page.$$eval('.wellbeing-chart .legend-entry text', (ts) => ts.map((t) => t.textContent))).toContain('lockdown');
     // A metric that needs days still to come says so where its dots would be.
     await page.selectOption('#metric', 'recoveryDays');
     await page.waitForFunction(() => document.querySelector('.metrics-chart .pending')?.textContent?.startsWith('Not available until wellbeing recovers'));
@@ -400,6 +403,7 @@ describe('the viewer', () => {
 
   it('should plot the effects of a folder kith run wrote', async () => {
     const page = await open('?persons=300');
+    const liveColour = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--arm-b').trim());
     const out = join(temp(), 'covid');
     kith(['run', 'scenarios/covid-lockdown.json', '--replicates', '3', '--persons', '200', '--out', out]);
     await page.click('.results-menu summary');
@@ -411,6 +415,8 @@ describe('the viewer', () => {
     const row = effects.find((r) => r[1] === 'online-shg' && r[3] === 'everyone' && r[4] === 'depth') as string[];
     expect(marks.find((m) => m.arm === 'online-shg' && m.subgroup === 'everyone')?.value).toBe(Number(row[6]));
     expect(await page.$$('#results rect.crisis-window')).toHaveLength(2);
+    // online-shg in the colour it had in the live view's right panel.
+    expect(await page.$eval('.results-metrics .estimate[data-arm="online-shg"] circle', (c) => c.getAttribute('fill'))).toBe(liveColour);
     expect(readdirSync(out)).toContain('effects.csv');
   });
 });

@@ -5,6 +5,8 @@
  */
 import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type DailyOutcome, type WorldOutcome } from '../../sim/index.ts';
 import type { Estimate } from '../series.ts';
+import { theme } from '../palette.ts';
+import type { LegendEntry } from './legend.ts';
 import type { MetricsData } from './metrics.ts';
 import { TICKS } from './ticks.ts';
 import type { TimeData } from './time.ts';
@@ -24,6 +26,12 @@ const S = SUBGROUPS.length;
 /** Earlier arms are drawn wider, so an arm that coincides with a later one still shows beneath it. */
 const under = (arms: readonly unknown[], k: number) => 1.6 * (arms.length - 1 - k);
 
+/** The lockdown bars' legend entry, where there are days of lockdown to mark. */
+function lockdownLegend(arms: readonly SeriesLike[]): LegendEntry[] {
+  const any = arms.some((a) => a.world.lockdown.subarray(0, a.recorded).some((v) => v >= 0.5));
+  return any ? [{ label: 'lockdown', colour: theme.lockdown, swatch: 'bar' }] : [];
+}
+
 function frame(arms: readonly SeriesLike[], crisis: CrisisWindow | null, day: number | null) {
   const recorded = Math.max(0, ...arms.map((a) => a.recorded));
   return {
@@ -40,7 +48,7 @@ export function wellbeingData(arms: readonly SeriesLike[], s: number, crisis: Cr
     ...frame(arms, crisis, day),
     lines: arms.map((a, k) => ({ label: a.name, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.wbMean[d * S + s] })),
     bands: arms.map((a) => ({ label: `${a.name} 10–90%`, colour: a.colour, recorded: a.recorded, lo: (d: number) => a.daily.wbP10[d * S + s], hi: (d: number) => a.daily.wbP90[d * S + s] })),
-    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: '10–90% band', colour: '#bbbbbb' }],
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: '10–90% band', colour: '#bbbbbb' }, ...lockdownLegend(arms)],
     yLabel: 'wellbeing',
     yFormat: TICKS.decimal,
   };
@@ -53,7 +61,7 @@ export function prevalenceData(arms: readonly SeriesLike[], s: number, crisis: C
       { label: `${a.name} distressed`, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.distressed[d * S + s] },
       { label: `${a.name} lonely`, colour: a.colour, wider: under(arms, k), dash: '4,3', recorded: a.recorded, y: (d: number) => a.daily.lonely[d * S + s] },
     ]),
-    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: 'distressed', colour: '#555555' }, { label: 'lonely', colour: '#555555', dash: '4,3' }],
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: 'distressed', colour: '#555555' }, { label: 'lonely', colour: '#555555', dash: '4,3' }, ...lockdownLegend(arms)],
     yLabel: 'share of persons',
     yFormat: TICKS.percent,
   };

@@ -7,7 +7,9 @@ import { SUBGROUPS } from '../../sim/index.ts';
 import { MetricsChart } from '../charts/metrics.ts';
 import { METRIC_NAMES, metricsData, prevalenceData, wellbeingData, type SeriesLike } from '../charts/outcomes.ts';
 import { TimeChart } from '../charts/time.ts';
-import { ARM_COLOURS } from '../palette.ts';
+import { armNames } from '../../scenarios/scenario.ts';
+import { armColour } from '../palette.ts';
+import { findScenario } from '../scenarios.ts';
 import type { Results } from './load.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -49,9 +51,10 @@ export class ResultsView {
     this.root.hidden = true;
   }
 
+  /** As in the live view: by the arm's place in its scenario, if shipped, else in the folder. */
   private colour(arm: string): string {
-    const k = this.results?.arms.indexOf(arm) ?? 0;
-    return ARM_COLOURS[Math.max(0, k) % ARM_COLOURS.length];
+    const shipped = findScenario(this.results?.scenario ?? '');
+    return armColour(shipped ? armNames(shipped.scenario) : (this.results?.arms ?? []), arm);
   }
 
   private render(source: string): void {

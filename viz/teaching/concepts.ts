@@ -61,7 +61,7 @@ export const CONCEPTS: Record<string, Concept> = {
     title: 'Wellbeing, distress and loneliness',
     paragraphs: [
       'Wellbeing runs from 0 to 1. A person is distressed when it falls below the distress threshold (0.76 by default), lonely when their connectedness falls below 0.68. The band around each arm’s mean spans the 10th to the 90th percentile of persons.',
-      'The shaded span is the crisis window the resilience metrics are measured against; the red bar marks days of lockdown.',
+      'The shaded span is the crisis window the resilience metrics are measured against; the purple bar marks days of lockdown.',
     ],
   },
   metrics: {
