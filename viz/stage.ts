@@ -10,6 +10,7 @@ import { MetricsChart } from './charts/metrics.ts';
 import { METRIC_NAMES, metricPending, metricsData, prevalenceData, wellbeingData } from './charts/outcomes.ts';
 import { TimeChart } from './charts/time.ts';
 import { downloadCanvas, safeFileName } from './export/download.ts';
+import { countOf } from './format.ts';
 import type { ArmSeries } from './series.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -118,9 +119,20 @@ export class Stage {
       const d = a.recorded - 1;
       if (d < 0) return;
       const lockdown = a.world.lockdown[d] === 1 ? ' · in lockdown' : '';
-      const text = `Day ${d}: mean wellbeing ${a.at('wbMean', d, 0).toFixed(3)} · distressed ${pct(a.at('distressed', d, 0))} · lonely ${pct(a.at('lonely', d, 0))} · ${a.world.groups[d]} groups, ${a.world.groupsOnline[d]} online${lockdown}`;
+      const text = `Day ${d}: mean wellbeing ${a.at('wbMean', d, 0).toFixed(3)} · distressed ${pct(a.at('distressed', d, 0))} · lonely ${pct(a.at('lonely', d, 0))} · ${countOf(a.world.groups[d], 'group')}, ${a.world.groupsOnline[d]} online${lockdown}`;
       this.panels[k].stats.textContent = text;
     });
+  }
+
+  /**
+   * The two support charts sit side by side, with the arms' names in their titles: the titles
+   * take the height of the taller, so the two plots line up.
+   */
+  private alignFlowTitles(): void {
+    const captions = this.flows.map((f) => f.figure.caption);
+    for (const c of captions) c.style.minHeight = '';
+    const height = Math.max(...captions.map((c) => c.offsetHeight));
+    for (const c of captions) c.style.minHeight = `${height}px`;
   }
 
   drawCharts(series: readonly [ArmSeries, ArmSeries], subgroup: string, crisis: CrisisWindow | null, day: number, reference: string): void {
@@ -132,6 +144,7 @@ export class Stage {
     this.prevalence.draw(prevalenceData(series, s, crisis, day));
     const yMax = Math.max(...series.map((a) => flowsMax(a.flows, a.recorded)));
     series.forEach((a, k) => this.flows[k].draw({ days: a.days, recorded: a.recorded, flows: a.flows, crisis, day, yMax }));
+    this.alignFlowTitles();
     const metric = this.metric as RunMetric;
     const arms = series.map((a) => ({
       name: a.name,

@@ -307,7 +307,7 @@ describe('the viewer', () => {
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
   ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {
-    const page = await open('?persons=500&day=130&presenter=1', viewport);
+    const page = await open('?scenario=social-workers-mutual-aid&persons=500&day=130&presenter=1', viewport);
     await page.waitForFunction(() => document.querySelector('.metrics-chart .estimate') !== null);
     const problems = await page.evaluate(() => {
       const found: string[] = [];
@@ -331,6 +331,9 @@ describe('the viewer', () => {
       const lever = parseFloat(getComputedStyle(document.querySelector('.lever') as Element).fontSize);
       if (lever < 14) found.push(`lever labels are ${lever}px`);
       if (rect(document.querySelector('.wellbeing-chart svg') as Element).top > innerHeight) found.push('no chart above the fold');
+      // The two support charts side by side, their plots level whatever their titles.
+      const [a, b] = [...document.querySelectorAll('.flows-chart svg')].map((s) => rect(s).top);
+      if (a !== b) found.push(`the support charts start at ${a} and ${b}`);
       return found;
     });
     expect(problems).toEqual([]);
