@@ -174,6 +174,9 @@ describe('the viewer', () => {
     await expect(page.evaluate(() => document.body.classList.contains('presenter'))).resolves.toBe(true);
     await page.keyboard.press('?');
     await expect(page.isVisible('.help-overlay')).resolves.toBe(true);
+    // The info icon drawn, not the ⓘ character, which this machine's fonts lack.
+    expect(await page.$$('.help-overlay .explain-icon svg')).toHaveLength(1);
+    await expect(page.evaluate(() => document.body.textContent?.includes('\u24D8'))).resolves.toBe(false);
     await page.keyboard.press('Escape');
     await expect(page.isVisible('.help-overlay')).resolves.toBe(false);
     // Another scenario.
@@ -316,8 +319,9 @@ describe('the viewer', () => {
       // The top bar on one line.
       const bar = [...document.querySelectorAll('.topbar > *')].map(rect).filter((r) => r.height > 0);
       if (Math.max(...bar.map((r) => r.top)) >= Math.min(...bar.map((r) => r.bottom))) found.push('the top bar wraps');
+      if (new Set([...document.querySelectorAll('.lever-control')].map((e) => rect(e).top)).size > 1) found.push('the levers wrap');
       // Text in the charts: inside its chart, tick labels apart, the y label clear of them.
-      for (const svg of document.querySelectorAll('.stage svg')) {
+      for (const svg of document.querySelectorAll('.stage svg:not(.info-glyph)')) {
         const box = rect(svg);
         const name = svg.closest('figure')?.className ?? svg.getAttribute('class') ?? 'svg';
         for (const t of svg.querySelectorAll('text')) {
@@ -330,9 +334,9 @@ describe('the viewer', () => {
       // The type of the levers grows with the rest; a chart is above the fold.
       const lever = parseFloat(getComputedStyle(document.querySelector('.lever') as Element).fontSize);
       if (lever < 14) found.push(`lever labels are ${lever}px`);
-      if (rect(document.querySelector('.wellbeing-chart svg') as Element).top > innerHeight) found.push('no chart above the fold');
+      if (rect(document.querySelector('.wellbeing-chart > svg') as Element).top > innerHeight) found.push('no chart above the fold');
       // The two support charts side by side, their plots level whatever their titles.
-      const [a, b] = [...document.querySelectorAll('.flows-chart svg')].map((s) => rect(s).top);
+      const [a, b] = [...document.querySelectorAll('.flows-chart > svg')].map((s) => rect(s).top);
       if (a !== b) found.push(`the support charts start at ${a} and ${b}`);
       return found;
     });

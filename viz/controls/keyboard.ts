@@ -1,4 +1,5 @@
 /** Keyboard shortcuts, and the help overlay that lists them. */
+import { infoIcon } from '../teaching/concepts.ts';
 
 export interface Shortcut {
   readonly keys: readonly string[];
@@ -110,7 +111,7 @@ export class HelpOverlay {
       table.append(tr);
     }
     const tip = document.createElement('p');
-    tip.textContent = 'Click a person to open their world; Esc closes it. The ⓘ buttons explain the concepts behind the labels. The address always holds every setting: copy it to share this view.';
+    tip.append('Click a person to open their world; Esc closes it. The ', infoIcon(), ' buttons explain the concepts behind the labels. The address always holds every setting: copy it to share this view.');
     box.append(h, table, tip);
     this.root.append(box);
     this.root.addEventListener('click', (e) => e.target === this.root && this.hide());

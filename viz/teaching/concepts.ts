@@ -1,5 +1,5 @@
 /**
- * Teaching aids: short explanations of the concepts behind the labels, opened by the ⓘ button
+ * Teaching aids: short explanations of the concepts behind the labels, opened by the info button
  * beside a label. One shared popover; texts are set as text.
  */
 
@@ -111,13 +111,40 @@ function show(button: HTMLButtonElement, concept: Concept): void {
   open = { button, box };
 }
 
-/** An ⓘ button that opens the explanation of `key`. */
+/**
+ * The "i" of the info icon, drawn (a dot over a stem) rather than written: the ⓘ character is
+ * missing from many systems' fonts, and the viewer loads none. Its circle is the CSS border of
+ * the element it sits in (.explain, .explain-icon).
+ */
+function infoGlyph(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'info-glyph');
+  const dot = document.createElementNS(ns, 'circle');
+  Object.entries({ cx: 8, cy: 4.6, r: 1.3 }).forEach(([k, v]) => dot.setAttribute(k, String(v)));
+  const stem = document.createElementNS(ns, 'rect');
+  Object.entries({ x: 6.9, y: 7, width: 2.2, height: 5.6, rx: 0.6 }).forEach(([k, v]) => stem.setAttribute(k, String(v)));
+  svg.append(dot, stem);
+  return svg;
+}
+
+/** The info icon as it stands in a text that refers to the buttons. */
+export function infoIcon(): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'explain-icon';
+  span.append(infoGlyph());
+  return span;
+}
+
+/** An info button that opens the explanation of `key`. */
 export function explain(key: string): HTMLButtonElement {
   const concept = CONCEPTS[key];
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'explain';
-  button.textContent = 'i';
+  button.append(infoGlyph());
   button.title = concept ? `What is this? ${concept.title}` : 'What is this?';
   button.setAttribute('aria-label', button.title);
   button.setAttribute('aria-expanded', 'false');
