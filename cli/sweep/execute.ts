@@ -32,10 +32,10 @@ export function scheduleOf(layout: SweepLayout, shard: Shard | null): Schedule {
 }
 
 /** A journal on disk replayed through a fresh schedule. */
-export function replay(dir: string, layout: SweepLayout, shard: Shard | null, writable: boolean): Source & { dropped: number } {
+export function replay(dir: string, layout: SweepLayout, shard: Shard | null, writable: boolean): Source & { dropped: number; droppedRecords: number } {
   const schedule = scheduleOf(layout, shard);
-  const { journal, dropped } = Journal.resume(journalPath(dir), (entry) => schedule.finish(entry, ruleValue(layout, entry)), writable);
-  return { journal, schedule, shard, dropped };
+  const { journal, dropped, droppedRecords } = Journal.resume(journalPath(dir), (entry) => schedule.finish(entry, ruleValue(layout, entry)), writable);
+  return { journal, schedule, shard, dropped, droppedRecords };
 }
 
 /** What a finished run leaves in the journal: its metrics, and its timeseries rows (formatted by the worker) on request. */
@@ -46,6 +46,12 @@ function entryOf(layout: SweepLayout, key: RunKey, seed: number, result: JobResu
   return { entry: { ...key, seed, subgroups: o.subgroups, sizes: o.subgroupSizes, keys: o.subgroupKeys, metrics, ...rows }, data: result.timeseries?.text ?? '' };
 }
 
+/** What --resume says of a journal's tail it could not read: a crash cuts off one record; damage further in, more. */
+function droppedTail(path: string, bytes: number, records: number): string {
+  if (records <= 1) return `the last record in ${path} was cut off (${bytes} bytes); its run will be done again`;
+  return `${path} is damaged ${bytes} bytes before its end, where ${records} records begin; those runs will be done again`;
+}
+
 /** Runs the plan; resolves with what it wrote, or exits 130 on Ctrl-C. */
 export async function executeSweep(plan: SweepPlan, commandLine: string[]): Promise<string> {
   const started = new Date();
@@ -53,8 +59,9 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
   const unlock = lock(out);
   let source: Source & { dropped: number };
   if (plan.resume && existsSync(journalPath(out))) {
-    source = replay(out, layout, shard, true);
-    if (source.dropped > 0 && !plan.quiet) process.stderr.write(`kith: the last record in ${journalPath(out)} was cut off (${source.dropped} bytes); its run will be done again\n`);
+    const replayed = replay(out, layout, shard, true);
+    source = replayed;
+    if (replayed.dropped > 0 && !plan.quiet) process.stderr.write(`kith: ${droppedTail(journalPath(out), replayed.dropped, replayed.droppedRecords)}\n`);
   } else {
     writePlanFile(out, { kithSweep: 1, shard, layout });
     source = { journal: Journal.create(journalPath(out)), schedule: scheduleOf(layout, shard), shard, dropped: 0 };

@@ -90,9 +90,10 @@ export class Journal {
 
   /**
    * Opens a journal to continue it: reads every whole record (handing each to `onRecord`), and
-   * cuts the file after the last one. Returns the journal and the bytes of the cut-off tail.
+   * cuts the file after the last one. Returns the journal, the bytes of the cut-off tail, and the
+   * records that began in it (1 for a record cut off by a crash; more where damage lies further in).
    */
-  static resume(path: string, onRecord: (entry: RunEntry) => void, writable = true): { journal: Journal; dropped: number } {
+  static resume(path: string, onRecord: (entry: RunEntry) => void, writable = true): { journal: Journal; dropped: number; droppedRecords: number } {
     const fd = openSync(path, writable ? 'r+' : 'r');
     const length = fstatSync(fd).size;
     checkHead(path, fd);
@@ -109,11 +110,12 @@ export class Journal {
       offset = record.end;
     }
     journal.size = offset;
+    const droppedRecords = recordsBegun(fd, offset, length);
     if (writable && offset < length) {
       ftruncateSync(fd, offset);
       fsyncSync(fd);
     }
-    return { journal, dropped: length - offset };
+    return { journal, dropped: length - offset, droppedRecords };
   }
 
   /** Appends one run and makes it durable before returning. */
@@ -160,6 +162,21 @@ function readAll(fd: number, buffer: Buffer, position: number): void {
     if (n === 0) throw new Error('journal: unexpected end of file');
     done += n;
   }
+}
+
+/** How many record headers begin in the bytes `from … to − 1` (a record's data never holds one: it ends each line with CRLF). */
+function recordsBegun(fd: number, from: number, to: number): number {
+  let count = 0;
+  let carry = '';
+  for (let at = from; at < to; at += CHUNK) {
+    const buffer = Buffer.alloc(Math.min(CHUNK, to - at));
+    readAll(fd, buffer, at);
+    const text = carry + buffer.toString('latin1');
+    const lines = text.split('\n');
+    carry = lines.pop() ?? '';
+    count += lines.filter((line) => /^R \d+ \d+ [0-9a-f]{64}$/.test(line)).length;
+  }
+  return count + (/^R \d+ \d+ /.test(carry) ? 1 : 0);
 }
 
 /** The whole record at `offset`, or undefined if none is there or it is cut off or damaged. */

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EFFECTS_COLUMNS, RUNS_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS } from '../../sim/index.ts';
@@ -133,6 +133,26 @@ describe('kith sweep', () => {
     expect(journalRecords(killed)).toBe(48);
     const manifest = JSON.parse(read(killed, 'manifest.json'));
     expect(manifest.runs).toBe(48);
+  });
+
+  it('says how many records a journal damaged in its middle loses, and runs them again', () => {
+    const dir = join(tempDir(), 'damaged');
+    mkdirSync(join(dir, '.sweep'), { recursive: true });
+    for (const f of ['plan.json', 'journal']) copyFileSync(join(one, '.sweep', f), join(dir, '.sweep', f));
+    const journal = join(dir, '.sweep/journal');
+    const bytes = readFileSync(journal);
+    // A byte of the 11th of 24 records changed: its hash no longer matches, and the 13 after it
+    // are dropped with it.
+    let at = 0;
+    for (let k = 0; k < 11; k++) at = bytes.indexOf('\nR ', at + 1);
+    expect(at).toBeGreaterThan(0);
+    bytes[bytes.indexOf('\n', at + 1) + 10] ^= 1;
+    writeFileSync(journal, bytes);
+    const r = kith(['sweep', file, '--persons', '150', '--days', '170', '--timeseries', '--workers', '2', '--out', dir, '--resume']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/journal is damaged \d+ bytes before its end, where 14 records begin; those runs will be done again\n/);
+    expect(differing(one, dir, ALL)).toEqual([]);
+    expect(journalRecords(dir)).toBe(24);
   });
 
   it('detects a record cut off by a crash and runs it again', () => {
