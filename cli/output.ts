@@ -222,7 +222,8 @@ export class OutputDir {
    */
   commit(): void {
     // Files only: a folder of the user's under one of these names is not Kith's to move.
-    const earlier = OUTPUT_FILES.map((name) => join(this.dir, name)).filter((path) => existsSync(path) && lstatSync(path).isFile());
+    const names = new Set([...OUTPUT_FILES.map((name) => join(this.dir, name)), ...this.pending.map(({ final }) => final)]);
+    const earlier = [...names].filter((path) => existsSync(path) && lstatSync(path).isFile());
     const asides: { path: string; aside: string }[] = [];
     const placed: string[] = [];
     try {
