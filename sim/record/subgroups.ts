@@ -33,7 +33,8 @@ export const SUBGROUP_DOCS: Record<Subgroup, string> = {
 /**
  * A fingerprint of a subgroup's members, 16 hex digits: the same for the same persons, and for
  * others with odds of about 2^−64. Effects pair a subgroup's runs only where their fingerprints
- * agree: an arm that changes who is in it (who has internet, say) is compared on other persons.
+ * agree: in an arm that changes who is in it (who has internet, say), a paired difference would
+ * compare other persons, so there is none.
  */
 export function membershipKey(members: Int32Array): string {
   const hex = (h: number) => h.toString(16).padStart(8, '0');
