@@ -98,12 +98,31 @@ export interface RunPlan {
   quiet: boolean;
 }
 
-function selectArms(scenario: Scenario, requested: string[] | undefined): string[] {
+/**
+ * The arms --arms names, in the scenario's order. An arm's name may hold a comma (names are
+ * free text): pieces between commas are joined again where together they name an arm, the
+ * longest such name first; spaces around a name are let pass, as in "a, b".
+ */
+function selectArms(scenario: Scenario, text: unknown): string[] {
   const all = armNames(scenario);
-  if (!requested) return all;
-  if (requested.length === 0) throw new UsageError('kith run: --arms: expected one or more arm names, as a,b,…');
-  for (const arm of requested) {
-    if (!all.includes(arm)) throw new UsageError(`kith run: --arms: unknown arm ${JSON.stringify(arm)}; the arms are ${all.map((a) => JSON.stringify(a)).join(', ')}`);
+  if (text === undefined) return all;
+  const pieces = String(text).split(',');
+  if (pieces.every((p) => p.trim() === '')) throw new UsageError('kith run: --arms: expected one or more arm names, as a,b,…');
+  const armAt = (i: number, end: number) => {
+    const joined = pieces.slice(i, end).join(',');
+    return all.find((a) => a === joined || a === joined.trim());
+  };
+  const requested: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    if (pieces[i].trim() === '') {
+      i++;
+      continue;
+    }
+    let end = pieces.length;
+    while (end > i && armAt(i, end) === undefined) end--;
+    if (end === i) throw new UsageError(`kith run: --arms: unknown arm ${JSON.stringify(pieces[i].trim())}; the arms are ${all.map((a) => JSON.stringify(a)).join(', ')}`);
+    requested.push(armAt(i, end) as string);
+    i = end;
   }
   return all.filter((a) => requested.includes(a));
 }
@@ -134,7 +153,7 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   const file = positionals[0];
   const { scenario } = readScenario(file);
   const overrides = commandLineSettings('run', values);
-  const arms = selectArms(scenario, listFlag(values.arms));
+  const arms = selectArms(scenario, values.arms);
   const params = new Map<string, Params>();
   for (const arm of arms) {
     try {

@@ -137,6 +137,14 @@ describe('kith run', () => {
       expect(new Set(rows.map((r) => r.scenario)), file).toEqual(new Set([name]));
       expect(new Set(rows.map((r) => r.arm)), file).toEqual(file === 'effects.csv' ? new Set([arm]) : new Set([arm, 'base']));
     }
+    // --arms lists arms with commas, so a name with a comma is found again from its pieces.
+    const chosen = join(dir, 'chosen');
+    const picked = kith(['run', join(dir, 'odd.json'), '--persons', '200', '--days', '200', '--replicates', '1', '--quiet', '--arms', `base, ${arm}`, '--out', chosen]);
+    expect(picked.status, picked.stderr).toBe(0);
+    expect(new Set(rowsOf(chosen, 'runs.csv').map((r) => r.arm))).toEqual(new Set([arm, 'base']));
+    const only = kith(['run', join(dir, 'odd.json'), '--persons', '200', '--days', '200', '--replicates', '1', '--quiet', '--arms', arm, '--out', chosen]);
+    expect(only.status, only.stderr).toBe(0);
+    expect(new Set(rowsOf(chosen, 'runs.csv').map((r) => r.arm))).toEqual(new Set([arm]));
   });
 });
 
