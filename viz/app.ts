@@ -79,7 +79,7 @@ export class App {
       scrub: (day) => this.scrub(day),
       lever: (key, value) => this.setLever(key, value),
       live: (type) => this.liveEvent(type),
-      subgroup: (s) => this.setSubgroup(s),
+      subgroup: (s) => this.setShown('subgroup', s),
       exportTables: () => this.exportTables(),
       exportScenario: () => this.exportScenario(),
       openResults: (files) => void this.openResults(files),
@@ -91,7 +91,8 @@ export class App {
       SCENARIOS.map((s) => s.scenario.description),
     );
     this.stage = new Stage(root);
-    this.stage.onMetric = () => this.invalidate();
+    this.stage.setMetric(this.state.metric);
+    this.stage.onMetric = (metric) => this.setShown('metric', metric);
     this.results = new ResultsView(root, () => this.closeResults());
     this.person = new PersonPanel(root, () => this.selectPerson(null));
     const list = shortcuts({
@@ -369,9 +370,9 @@ export class App {
     return this.seeking;
   }
 
-  /** The subgroup the charts show: into the address at once, as every setting. */
-  private setSubgroup(subgroup: string): void {
-    this.state.subgroup = subgroup;
+  /** What the charts show — the subgroup, the resilience metric: into the address at once, as every setting. */
+  private setShown(key: 'subgroup' | 'metric', value: string): void {
+    this.state[key] = value;
     this.invalidate();
     this.updateUrl(true);
   }

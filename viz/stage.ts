@@ -38,8 +38,10 @@ export class Stage {
   readonly prevalence: TimeChart;
   readonly flows: [FlowsChart, FlowsChart];
   readonly metrics: MetricsChart;
+  /** The resilience metric shown; the app sets it from the address and hears it change. */
   metric = 'depth';
-  onMetric: () => void = () => {};
+  onMetric: (metric: string) => void = () => {};
+  private readonly metricSelect: HTMLSelectElement;
   /** The scenario shown, for the names of exported files. */
   private scenario = '';
 
@@ -69,12 +71,19 @@ export class Stage {
     select.value = this.metric;
     select.addEventListener('change', () => {
       this.metric = select.value;
-      this.onMetric();
+      this.onMetric(select.value);
     });
+    this.metricSelect = select;
     // Below the title, not beside it: the title and the tools keep to one line in presenter mode.
     const pick = el('label', 'metric-pick', 'Metric ');
     pick.append(select);
     this.metrics.figure.caption.after(pick);
+  }
+
+  /** Shows `metric` (one of METRIC_NAMES, as the address is checked) in the resilience chart. */
+  setMetric(metric: string): void {
+    this.metric = metric;
+    this.metricSelect.value = metric;
   }
 
   private panel(side: 'a' | 'b'): ArmPanel {

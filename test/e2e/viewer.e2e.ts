@@ -223,6 +223,23 @@ describe('the viewer', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('metric');
   });
 
+  it('should write the resilience metric into the address and show it again from a link', async () => {
+    const page = await open('?persons=300&day=120');
+    await page.selectOption('#metric', 'peakLonely');
+    // At once, as the subgroup: not at the next pause or step.
+    expect(new URL(page.url()).searchParams.get('metric')).toBe('peakLonely');
+    await page.waitForFunction(() => document.querySelector('.metrics-chart svg text')?.textContent === 'peakLonely (share)');
+    const link = new URL(page.url()).search;
+    const again = await open(link);
+    await expect(again.inputValue('#metric')).resolves.toBe('peakLonely');
+    await expect(again.textContent('.metrics-chart svg text')).resolves.toBe('peakLonely (share)');
+    await expect(again.isHidden('.status')).resolves.toBe(true);
+    // A metric that does not exist is named, as text, and the chart shows depth.
+    const wrong = await open('?persons=300&metric=happiness');
+    await expect(wrong.textContent('.status')).resolves.toContain('There is no resilience metric “happiness”; showing depth.');
+    await expect(wrong.inputValue('#metric')).resolves.toBe('depth');
+  });
+
   it('should replay from day 0, playing, when Replay is pressed at the end of a run', async () => {
     const page = await open('?persons=300&day=364');
     await expect(page.textContent('#play')).resolves.toBe('↺ Replay');

@@ -17,6 +17,7 @@ describe('parseState', () => {
       day: 80,
       speed: 20,
       subgroup: 'older',
+      metric: 'recoveryDays',
       person: 17,
       presenter: true,
     };
@@ -33,6 +34,18 @@ describe('parseState', () => {
     const { state, problems } = parseState('?persons=99999&cut=-1&older=0.5', SCENARIOS);
     expect(state.levers).toEqual({ older: 0.5 });
     expect(problems).toHaveLength(2);
+  });
+
+  it('should read the resilience metric, and report one that does not exist as text', () => {
+    expect(parseState('?metric=loss', SCENARIOS)).toEqual({ state: { ...defaultState(), metric: 'loss' }, problems: [] });
+    const { state, problems } = parseState('?metric=happiness', SCENARIOS);
+    expect(state.metric).toBe('depth');
+    expect(problems).toEqual(['There is no resilience metric “happiness”; showing depth.']);
+  });
+
+  it('should leave the default metric out of the address, and write any other', () => {
+    expect(formatState(defaultState())).toBe('?scenario=covid-lockdown');
+    expect(formatState({ ...defaultState(), metric: 'peakLonely' })).toBe('?scenario=covid-lockdown&metric=peakLonely');
   });
 
   it('should never throw, whatever the address holds', () => {

@@ -1,10 +1,10 @@
 /**
  * The address carries every setting, so a link reproduces the view: scenario, arms, seed, levers,
- * live events, day, speed, the subgroup the charts show, the person whose panel is open, and
- * presenter mode. Reading is forgiving — anything unknown or out of range is replaced by its
+ * live events, day, speed, the subgroup the charts show, the resilience metric, the person whose
+ * panel is open, and presenter mode. Reading is forgiving — anything unknown or out of range is replaced by its
  * default and reported, as text, in `problems`.
  */
-import { SUBGROUPS } from '../../sim/index.ts';
+import { RUN_METRICS, SUBGROUPS } from '../../sim/index.ts';
 import type { LiveEvent } from './comparison.ts';
 import { LEVERS, validLeverValue } from './levers.ts';
 
@@ -21,6 +21,8 @@ export interface ViewState {
   /** Days per second while playing. */
   speed: number;
   subgroup: string;
+  /** The metric of "Resilience per subgroup" (one of RUN_METRICS). */
+  metric: string;
   person: number | null;
   presenter: boolean;
 }
@@ -28,9 +30,10 @@ export interface ViewState {
 export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
 export const DEFAULT_SCENARIO = 'covid-lockdown';
 const DEFAULT_SPEED = 10;
+const METRICS: readonly string[] = RUN_METRICS.map((m) => m.name);
 
 export function defaultState(scenario = DEFAULT_SCENARIO): ViewState {
-  return { scenario, arms: null, seed: 1, levers: {}, live: [], day: 0, speed: DEFAULT_SPEED, subgroup: 'everyone', person: null, presenter: false };
+  return { scenario, arms: null, seed: 1, levers: {}, live: [], day: 0, speed: DEFAULT_SPEED, subgroup: 'everyone', metric: 'depth', person: null, presenter: false };
 }
 
 const isCount = (text: string) => /^\d{1,9}$/.test(text);
@@ -83,6 +86,11 @@ export function parseState(search: string, scenarios: readonly string[]): { stat
     if ((SUBGROUPS as readonly string[]).includes(subgroup)) state.subgroup = subgroup;
     else problems.push(`There is no subgroup “${subgroup}”; showing everyone.`);
   }
+  const metric = q.get('metric');
+  if (metric !== null) {
+    if (METRICS.includes(metric)) state.metric = metric;
+    else problems.push(`There is no resilience metric “${metric}”; showing ${state.metric}.`);
+  }
   const person = q.get('person');
   if (person !== null) {
     if (isCount(person)) state.person = Number(person);
@@ -107,6 +115,7 @@ export function formatState(state: ViewState): string {
   if (state.day !== d.day) q.set('day', String(state.day));
   if (state.speed !== d.speed) q.set('speed', String(state.speed));
   if (state.subgroup !== d.subgroup) q.set('subgroup', state.subgroup);
+  if (state.metric !== d.metric) q.set('metric', state.metric);
   if (state.person !== null) q.set('person', String(state.person));
   if (state.presenter) q.set('presenter', '1');
   return `?${q.toString()}`;
