@@ -240,6 +240,33 @@ describe('the viewer', () => {
     await expect(wrong.inputValue('#metric')).resolves.toBe('depth');
   });
 
+  it('should play on Space after Step is clicked with the mouse, and press a button the keyboard went to', async () => {
+    const page = await open('?persons=300&day=20');
+    await page.click('#step');
+    await waitDay(page, 21);
+    // Space is play / pause, not Step pressed again by the button that kept focus.
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === true && window.__kith.day >= 24);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+    // So do the other shortcuts after a click on a button: → a day on, from the day it paused on.
+    await page.click('#lockdown-now');
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('live'));
+    const d = await day(page);
+    await page.keyboard.press('ArrowRight');
+    await waitDay(page, d + 1);
+    // A keyboard user tabs from Play to Step: Space and Enter press Step, one day each, no play.
+    await page.focus('#play');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step');
+    await page.keyboard.press(' ');
+    await waitDay(page, d + 2);
+    await page.keyboard.press('Enter');
+    await waitDay(page, d + 3);
+    await expect(page.evaluate(() => window.__kith?.playing)).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step');
+  });
+
   it('should replay from day 0, playing, when Replay is pressed at the end of a run', async () => {
     const page = await open('?persons=300&day=364');
     await expect(page.textContent('#play')).resolves.toBe('↺ Replay');

@@ -63,9 +63,36 @@ export function releaseSelectsOnChoice(): void {
   });
 }
 
+/** What a pointer click focuses in most browsers and then keeps: the buttons and menus' heads. */
+const PRESSABLE = 'button, summary';
+
+/**
+ * After a pointer click on a button (Step, say), focus goes back to the page: a focused button
+ * takes Space and Enter for itself, so Space would press Step again instead of play / pause.
+ * A pointer click has `detail` ≥ 1 (the click count); a button pressed from the keyboard — Tab,
+ * then Space or Enter — gets a click with `detail` 0 and keeps its focus, so a keyboard user stays
+ * where they are and Space presses the button they chose. Giving focus back on pointer clicks,
+ * rather than asking `:focus-visible` at each key, behaves the same in every browser: they differ
+ * in whether a button clicked with the mouse takes focus at all, and in whether a later key makes
+ * it focus-visible. Capture phase, so it runs even where a button stops its click's propagation
+ * (the info buttons do); the button's own action still runs after it.
+ */
+export function releaseButtonsOnPointerClick(): void {
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.detail === 0 || !(event.target instanceof Element)) return;
+      const pressed = event.target.closest(PRESSABLE);
+      if (pressed instanceof HTMLElement && pressed === document.activeElement) pressed.blur();
+    },
+    true,
+  );
+}
+
 /** Listens for shortcuts, except while typing in a field; Escape runs `escape`. */
 export function bindKeys(list: readonly Shortcut[], escape: () => void): void {
   releaseSelectsOnChoice();
+  releaseButtonsOnPointerClick();
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       escape();
@@ -77,7 +104,8 @@ export function bindKeys(list: readonly Shortcut[], escape: () => void): void {
       const range = target instanceof HTMLInputElement && target.type === 'range';
       if (!range || event.key.startsWith('Arrow') || event.key === 'Home' || event.key === 'End') return;
     }
-    if (target?.tagName === 'BUTTON' && (event.key === ' ' || event.key === 'Enter')) return;
+    // A button the keyboard went to (a pointer click leaves none focused): Space and Enter press it.
+    if (target?.closest(PRESSABLE) && (event.key === ' ' || event.key === 'Enter')) return;
     const shortcut = list.find((s) => s.keys.includes(event.key));
     if (!shortcut) return;
     event.preventDefault();
