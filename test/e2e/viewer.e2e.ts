@@ -294,6 +294,22 @@ describe('the viewer', () => {
     await page.waitForFunction(() => document.querySelector('.metrics-chart .pending')?.textContent?.startsWith('Not available until wellbeing recovers'));
   });
 
+  it('should key the resilience chart’s dots to the arms, in the colours of their panels', async () => {
+    const page = await open('?persons=500&day=120');
+    await page.waitForFunction(() => document.querySelector('.metrics-chart .estimate') !== null);
+    const panels = await page.evaluate(() => ['--arm-a', '--arm-b'].map((v) => getComputedStyle(document.documentElement).getPropertyValue(v).trim()));
+    const key = await page.$$eval('.metrics-chart .legend-entry', (es) => es.map((e) => ({ label: e.querySelector('text')?.textContent, fill: e.querySelector('circle')?.getAttribute('fill') })));
+    expect(key).toEqual([
+      { label: 'no-online-shg', fill: panels[0] },
+      { label: 'online-shg', fill: panels[1] },
+    ]);
+    // The dots are drawn in the colours the key gives them.
+    for (const { label, fill } of key) {
+      const fills = await page.$$eval(`.metrics-chart .arms-panel .estimate[data-arm="${label}"] circle`, (cs) => [...new Set(cs.map((c) => c.getAttribute('fill')))]);
+      expect(fills).toEqual([fill]);
+    }
+  });
+
   it('should cut and move ties remote after Lockdown now', async () => {
     const page = await open('?scenario=baseline&persons=500&day=5');
     const before = await canvasStats(page, 'network-a');

@@ -1,6 +1,6 @@
 /** What the outcome charts say where a live run has no value of a metric yet. */
 import { describe, expect, it } from 'vitest';
-import { metricPending } from '../../viz/charts/outcomes.ts';
+import { metricPending, metricsData } from '../../viz/charts/outcomes.ts';
 import { wrapText } from '../../viz/charts/measure.ts';
 
 const crisis = { start: 90, end: 160 };
@@ -30,5 +30,27 @@ describe('wrapText', () => {
     const lines = wrapText(text, 150, 10);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).toBe(text);
+  });
+});
+
+describe('metricsData', () => {
+  const arms = [
+    { name: 'no-online-shg', colour: '#0072B2', values: [{ mean: 0.05 }, null] },
+    { name: 'online-shg', colour: '#009E73', values: [{ mean: 0.04 }, { mean: 0.07 }] },
+  ];
+
+  it('should key the dots to each arm in its own colour', () => {
+    expect(metricsData('depth', ['everyone', 'older'], arms, 'no-online-shg').legend).toEqual([
+      { label: 'no-online-shg', colour: '#0072B2', swatch: 'dot' },
+      { label: 'online-shg', colour: '#009E73', swatch: 'dot' },
+    ]);
+  });
+
+  it('should take each difference from the reference, in the colour of the arm it is of', () => {
+    const { differences } = metricsData('depth', ['everyone', 'older'], arms, 'no-online-shg');
+    expect(differences).toHaveLength(1);
+    expect(differences[0].colour).toBe('#009E73');
+    expect(differences[0].values[0]?.mean).toBeCloseTo(-0.01, 12);
+    expect(differences[0].values[1]).toBeNull();
   });
 });

@@ -11,11 +11,11 @@ export interface LegendEntry {
   readonly label: string;
   readonly colour: string;
   readonly dash?: string;
-  /** How the entry's sample is drawn: a line (the default), a square of fill, a short bar. */
+  /** How the entry's sample is drawn: a line (the default), a square of fill, a short bar, a dot. */
   readonly swatch?: Swatch;
 }
 
-export type Swatch = 'line' | 'square' | 'bar';
+export type Swatch = 'line' | 'square' | 'bar' | 'dot';
 
 /** Where each entry starts: its x and its row. */
 export interface LegendPlace {
@@ -43,6 +43,9 @@ export function legendPlaces(widths: readonly number[], width: number, gap: numb
 }
 
 const GAP = 10;
+
+/** The radius of a chart's dots (the resilience chart's estimates), larger in presenter mode. */
+export const DOT_RADIUS = () => (theme.presenter ? 5 : 3.5);
 const sampleWidth = (swatch: Swatch) => (swatch === 'line' ? 20 : 13);
 
 export interface LegendLayout {
@@ -67,6 +70,7 @@ export function drawLegend(g: G, layout: LegendLayout): void {
     const swatch = e.swatch ?? 'line';
     if (swatch === 'square') item.append('rect').attr('y', -8).attr('width', 9).attr('height', 9).attr('fill', e.colour);
     else if (swatch === 'bar') item.append('rect').attr('y', -6).attr('width', 10).attr('height', 3).attr('fill', e.colour);
+    else if (swatch === 'dot') item.append('circle').attr('cx', 4.5).attr('cy', -4).attr('r', DOT_RADIUS()).attr('fill', e.colour);
     else item.append('line').attr('x1', 0).attr('x2', 16).attr('y1', -4).attr('y2', -4).attr('stroke', e.colour).attr('stroke-width', theme.stroke + 0.5).attr('stroke-dasharray', e.dash ?? null);
     item.append('text').attr('x', sampleWidth(swatch)).attr('y', 0).attr('fill', theme.text).text(e.label);
   });

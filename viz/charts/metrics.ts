@@ -6,6 +6,7 @@ import { axisBottom, format, scaleLinear } from 'd3';
 import { theme } from '../palette.ts';
 import type { Estimate } from '../series.ts';
 import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
+import { DOT_RADIUS, drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 import { textWidth, wrapText } from './measure.ts';
 import { TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
@@ -20,6 +21,8 @@ export interface MetricsData {
   readonly reference: string;
   /** Why no arm has a value yet (a live run before the days the metric needs), drawn in their place. */
   readonly pending?: string | null;
+  /** The key to the dots' colours: one entry per arm. */
+  readonly legend: readonly LegendEntry[];
 }
 
 /** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
@@ -50,8 +53,13 @@ export class MetricsChart {
 
   draw(data: MetricsData): void {
     const m = layout(theme.fontSize);
-    const { row, top } = m;
+    const { row } = m;
     const h = row * data.subgroups.length;
+    // The key follows the metric's name on the first line, onto more rows if it needs them.
+    const heading = `${data.metric} (${data.unit})`;
+    const keyAt = 4 + textWidth(heading) + 2 * theme.fontSize;
+    const key = layoutLegend(data.legend, this.figure.width - keyAt - m.right);
+    const top = m.top + Math.max(0, key.rows - 1) * key.rowHeight;
     // In ems already: undo the Figure's enlargement of heights in presenter mode.
     this.figure.height = (top + h + m.bottom) / (theme.presenter ? 1.2 : 1);
     const width = this.figure.clear();
@@ -60,7 +68,8 @@ export class MetricsChart {
     const labels = 12 + Math.max(...data.subgroups.map((s) => textWidth(s)));
     const panel = (width - labels - m.gap - m.right) / 2;
     const svg = this.figure.svg;
-    svg.append('text').attr('x', 4).attr('y', theme.fontSize + 1).attr('fill', theme.muted).text(`${data.metric} (${data.unit})`);
+    svg.append('text').attr('x', 4).attr('y', theme.fontSize + 1).attr('fill', theme.muted).text(heading);
+    drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${keyAt},${theme.fontSize + 1})`) as unknown as G, key);
 
     const rows = svg.append('g').attr('transform', `translate(0,${top})`);
     data.subgroups.forEach((s, i) => {
@@ -86,7 +95,7 @@ export class MetricsChart {
           if (v.lo !== undefined && v.hi !== undefined && Number.isFinite(v.lo) && Number.isFinite(v.hi)) {
             mark.append('line').attr('x1', x(v.lo)).attr('x2', x(v.hi)).attr('y1', cy).attr('y2', cy).attr('stroke', arm.colour).attr('stroke-width', theme.stroke);
           }
-          mark.append('circle').attr('cx', x(v.mean)).attr('cy', cy).attr('r', theme.presenter ? 5 : 3.5).attr('fill', arm.colour);
+          mark.append('circle').attr('cx', x(v.mean)).attr('cy', cy).attr('r', DOT_RADIUS()).attr('fill', arm.colour);
           mark.append('title').text(`${arm.name}, ${data.subgroups[i]}: ${format('.4~g')(v.mean)}${v.lo !== undefined ? ` (95% CI ${format('.4~g')(v.lo)} to ${format('.4~g')(v.hi ?? NaN)})` : ''}`);
         });
       });

@@ -109,5 +109,7 @@ export function metricsData(
           return v && b && Number.isFinite(v.mean) && Number.isFinite(b.mean) ? { mean: v.mean - b.mean } : null;
         }),
       }));
-  return { metric, unit: metricUnit(metric), subgroups, arms, differences: computed, reference };
+  // Each arm's colour is its dots' in both panels: a difference takes the colour of the arm it is of.
+  const legend = arms.map((a) => ({ label: a.name, colour: a.colour, swatch: 'dot' as const }));
+  return { metric, unit: metricUnit(metric), subgroups, arms, differences: computed, reference, legend };
 }
