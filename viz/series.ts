@@ -16,6 +16,9 @@ export interface Estimate {
   readonly hi?: number;
 }
 
+/** Whether an estimate is there to draw. */
+export const hasValue = (v: Estimate | null | undefined): v is Estimate => !!v && Number.isFinite(v.mean);
+
 export class ArmSeries {
   readonly name: string;
   readonly colour: string;
@@ -50,6 +53,11 @@ export class ArmSeries {
     this.crisis = frame.crisis;
     this.warmupDays = frame.warmupDays;
     this.timeline = frame.timeline;
+  }
+
+  /** Whether subgroup s has no one in it: its daily means are NaN from day 0 (sim/record/recorder.ts). */
+  isEmpty(s: number): boolean {
+    return this.recorded > 0 && Number.isNaN(this.daily.wbMean[s]);
   }
 
   /** A daily outcome of subgroup s. */

@@ -7,7 +7,7 @@ import { format } from 'd3';
 import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type RunMetric } from '../sim/index.ts';
 import { FlowsChart, flowsMax } from './charts/flows.ts';
 import { MetricsChart } from './charts/metrics.ts';
-import { METRIC_NAMES, metricPending, metricsData, prevalenceData, wellbeingData } from './charts/outcomes.ts';
+import { liveNoValue, METRIC_NAMES, metricPending, metricsData, prevalenceData, wellbeingData } from './charts/outcomes.ts';
 import { TimeChart } from './charts/time.ts';
 import { downloadCanvas, safeFileName } from './export/download.ts';
 import { countOf } from './format.ts';
@@ -164,8 +164,10 @@ export class Stage {
       }),
     }));
     const none = arms.every((a) => a.values.every((v) => v === null));
-    const pending = none ? metricPending(this.metric, crisis, day, series[0].days - 1) : null;
-    this.metrics.draw({ ...metricsData(this.metric, SUBGROUPS, arms, reference), pending });
+    const lastDay = series[0].days - 1;
+    const pending = none ? metricPending(this.metric, crisis, day, lastDay) : null;
+    const why = liveNoValue(this.metric, crisis, day, lastDay, (arm, i) => series.some((a) => a.name === arm && a.isEmpty(i)));
+    this.metrics.draw({ ...metricsData(this.metric, SUBGROUPS, arms, reference, { why }), pending });
     this.metrics.figure.note.textContent = `One run (seed) per arm; on the right, ${arms.find((a) => a.name !== reference)?.name ?? ''} minus ${reference}. ${day < (crisis?.end ?? Infinity) ? `So far, to day ${day}.` : ''}`;
   }
 }

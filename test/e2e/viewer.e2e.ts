@@ -310,6 +310,19 @@ describe('the viewer', () => {
     }
   });
 
+  it('should mark a resilience row with no value, and say why', async () => {
+    // social-workers-mutual-aid has no one aged 65 and over.
+    const page = await open('?scenario=social-workers-mutual-aid&persons=500&day=130');
+    await page.waitForFunction(() => document.querySelector('.metrics-chart .estimate') !== null);
+    const hints = await page.$$eval('.metrics-chart .no-value', (gs) => gs.map((g) => ({ panel: g.closest('.arms-panel') ? 'arms' : 'difference', mark: g.querySelector('text')?.textContent, why: g.querySelector('title')?.textContent })));
+    const older = 'Empty subgroup: there are no persons aged 65 and over.';
+    expect(hints).toContainEqual({ panel: 'arms', mark: '—', why: older });
+    expect(hints).toContainEqual({ panel: 'difference', mark: '—', why: `No difference: no-mutual-aid and mutual-aid-platform have no value. ${older}` });
+    // A row with a value has no hint: everyone has dots in both panels.
+    expect(await page.$$('.metrics-chart .estimate[data-subgroup="everyone"]')).toHaveLength(3);
+    expect(hints.length).toBeLessThan(2 * 8);
+  });
+
   it('should cut and move ties remote after Lockdown now', async () => {
     const page = await open('?scenario=baseline&persons=500&day=5');
     const before = await canvasStats(page, 'network-a');

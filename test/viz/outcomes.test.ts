@@ -1,6 +1,6 @@
 /** What the outcome charts say where a live run has no value of a metric yet. */
 import { describe, expect, it } from 'vitest';
-import { metricPending, metricsData } from '../../viz/charts/outcomes.ts';
+import { liveNoValue, metricPending, metricsData, noValueHint } from '../../viz/charts/outcomes.ts';
 import { wrapText } from '../../viz/charts/measure.ts';
 
 const crisis = { start: 90, end: 160 };
@@ -17,6 +17,10 @@ describe('metricPending', () => {
 
   it('should say that the share recovered waits for the last day', () => {
     expect(metricPending('recovered', crisis, 200, 364)).toBe('Not available until the last day, day 364.');
+  });
+
+  it('should say, on the last day, that no one had to recover when no one was distressed', () => {
+    expect(metricPending('recovered', crisis, 364, 364)).toBe('No one was distressed during the crisis, so no one had to recover.');
   });
 
   it('should say when there is no crisis window at all', () => {
@@ -52,5 +56,52 @@ describe('metricsData', () => {
     expect(differences[0].colour).toBe('#009E73');
     expect(differences[0].values[0]?.mean).toBeCloseTo(-0.01, 12);
     expect(differences[0].values[1]).toBeNull();
+  });
+});
+
+describe('rows without a value', () => {
+  // SUBGROUPS order: everyone, living-alone, weak-family, no-internet, young, older, …
+  const OLDER = 5;
+  const emptyOlder = (_arm: string, i: number) => i === OLDER;
+
+  it('should say that a live arm has no value for an empty subgroup, naming who is missing', () => {
+    const why = liveNoValue('depth', crisis, 130, 364, emptyOlder);
+    expect(why('no-mutual-aid', OLDER)).toBe('Empty subgroup: there are no persons aged 65 and over.');
+  });
+
+  it('should say that a metric still waits for its days where the subgroup has persons', () => {
+    const why = liveNoValue('recovered', crisis, 130, 364, emptyOlder);
+    expect(why('no-mutual-aid', 0)).toBe('Not available until the last day, day 364.');
+  });
+
+  it('should give no hint where any series has a value, one sentence where all agree, else one per series', () => {
+    const series = [
+      { name: 'a', values: [{ mean: 1 }, null, null] },
+      { name: 'b', values: [null, null, null] },
+    ];
+    const why = (arm: string, i: number) => (i === 2 && arm === 'b' ? 'Not yet.' : 'Empty.');
+    expect(noValueHint(series, 0, why)).toBeNull();
+    expect(noValueHint(series, 1, why)).toBe('Empty.');
+    expect(noValueHint(series, 2, why)).toBe('a: Empty. b: Not yet.');
+  });
+
+  it('should hint at the rows with no value in each panel, and say why a difference is missing', () => {
+    const arms = [
+      { name: 'no-mutual-aid', colour: '#0072B2', values: [{ mean: 0.05 }, null, { mean: 0.02 }] },
+      { name: 'mutual-aid-platform', colour: '#D55E00', values: [{ mean: 0.04 }, null, null] },
+    ];
+    const why = (arm: string, i: number) => (i === 1 ? 'Empty subgroup.' : `Not yet in ${arm}.`);
+    const { hints } = metricsData('depth', ['everyone', 'older', 'young'], arms, 'no-mutual-aid', { why });
+    expect(hints.arms).toEqual([null, 'Empty subgroup.', null]);
+    expect(hints.difference).toEqual([
+      null,
+      'No difference: no-mutual-aid and mutual-aid-platform have no value. Empty subgroup.',
+      'No difference: mutual-aid-platform has no value. Not yet in mutual-aid-platform.',
+    ]);
+  });
+
+  it('should say only that the results hold no value, in a results folder', () => {
+    const arms = [{ name: 'shg', colour: '#0072B2', values: [null] }];
+    expect(metricsData('depth', ['older'], arms, 'shg').hints.arms).toEqual(['The results hold no value for this subgroup.']);
   });
 });

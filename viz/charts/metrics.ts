@@ -4,25 +4,34 @@
  */
 import { axisBottom, format, scaleLinear } from 'd3';
 import { theme } from '../palette.ts';
-import type { Estimate } from '../series.ts';
+import { hasValue, type Estimate } from '../series.ts';
 import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
 import { DOT_RADIUS, drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 import { textWidth, wrapText } from './measure.ts';
 import { TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
 
+/** A series of the chart: an arm's estimates, or an arm's difference from the reference, per subgroup. */
+export interface EstimateSeries {
+  readonly name: string;
+  readonly colour: string;
+  readonly values: readonly (Estimate | null)[];
+}
+
 export interface MetricsData {
   readonly metric: string;
   readonly unit: string;
   readonly subgroups: readonly string[];
-  readonly arms: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[];
+  readonly arms: readonly EstimateSeries[];
   /** Each non-reference arm minus the reference, per subgroup. */
-  readonly differences: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[];
+  readonly differences: readonly EstimateSeries[];
   readonly reference: string;
   /** Why no arm has a value yet (a live run before the days the metric needs), drawn in their place. */
   readonly pending?: string | null;
   /** The key to the dots' colours: one entry per arm. */
   readonly legend: readonly LegendEntry[];
+  /** Per panel and subgroup, why the row has no mark (drawn as “—” with this as its tooltip); null where it has one. */
+  readonly hints: { readonly arms: readonly (string | null)[]; readonly difference: readonly (string | null)[] };
 }
 
 /** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
@@ -33,7 +42,7 @@ function extent(values: readonly (Estimate | null)[][], zero: boolean): [number,
   let hi = zero ? 0 : -Infinity;
   for (const list of values) {
     for (const v of list) {
-      if (!v || !Number.isFinite(v.mean)) continue;
+      if (!hasValue(v)) continue;
       lo = Math.min(lo, v.lo ?? v.mean, v.mean);
       hi = Math.max(hi, v.hi ?? v.mean, v.mean);
     }
@@ -77,7 +86,7 @@ export class MetricsChart {
       rows.append('text').attr('class', 'subgroup').attr('x', 4).attr('y', i * row + row / 2).attr('dy', '0.35em').attr('fill', theme.text).text(s);
     });
 
-    const drawPanel = (x0: number, title: string, series: MetricsData['arms'], zero: boolean, className: string) => {
+    const drawPanel = (x0: number, title: string, series: MetricsData['arms'], zero: boolean, className: string, hints: readonly (string | null)[]) => {
       const [lo, hi] = extent(series.map((a) => [...a.values]), zero);
       const x = scaleLinear().domain([lo, hi]).range([0, panel]).nice();
       const g = svg.append('g').attr('class', className).attr('transform', `translate(${x0},${top})`) as unknown as G;
@@ -86,10 +95,11 @@ export class MetricsChart {
       if (data.pending) return;
       if (zero) g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', h).attr('stroke', theme.muted).attr('stroke-width', 1);
       styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / (5 * theme.fontSize))), TICKS.decimal)) as unknown as G);
+      hints.forEach((hint, i) => hint && drawNoValue(g, panel, i * row, row, hint));
       series.forEach((arm, k) => {
         const dy = series.length > 1 ? (k - (series.length - 1) / 2) * 4 : 0;
         arm.values.forEach((v, i) => {
-          if (!v || !Number.isFinite(v.mean)) return;
+          if (!hasValue(v)) return;
           const cy = i * row + row / 2 + dy;
           const mark = g.append('g').attr('class', 'estimate').attr('data-arm', arm.name).attr('data-subgroup', data.subgroups[i]).attr('data-value', v.mean);
           if (v.lo !== undefined && v.hi !== undefined && Number.isFinite(v.lo) && Number.isFinite(v.hi)) {
@@ -100,8 +110,8 @@ export class MetricsChart {
         });
       });
     };
-    drawPanel(labels, 'arms', data.arms, false, 'arms-panel');
-    drawPanel(labels + panel + m.gap, 'difference', data.differences, true, 'difference-panel');
+    drawPanel(labels, 'arms', data.arms, false, 'arms-panel', data.hints.arms);
+    drawPanel(labels + panel + m.gap, 'difference', data.differences, true, 'difference-panel', data.hints.difference);
     if (data.pending) this.drawPending(data.pending, labels, width, top + h / 2);
     this.figure.table = () => tableOf(data);
   }
@@ -118,6 +128,17 @@ export class MetricsChart {
     const label = note.append('text').attr('text-anchor', 'middle').attr('fill', theme.text);
     lines.forEach((line, k) => label.append('tspan').attr('x', 0).attr('y', (k - (lines.length - 1) / 2) * lineHeight).attr('dy', '0.35em').text(line));
   }
+}
+
+/**
+ * A row of a panel with no mark: a dash in its middle, and why in a tooltip over the whole row,
+ * so a blank row is never read as a value of zero or as a fault.
+ */
+function drawNoValue(g: G, width: number, y: number, height: number, why: string): void {
+  const hint = g.append('g').attr('class', 'no-value').attr('data-why', why);
+  hint.append('rect').attr('y', y).attr('width', width).attr('height', height).attr('fill', 'transparent');
+  hint.append('text').attr('x', width / 2).attr('y', y + height / 2).attr('dy', '0.35em').attr('text-anchor', 'middle').attr('fill', theme.muted).text('—');
+  hint.append('title').text(why);
 }
 
 function tableOf(data: MetricsData): Table {

@@ -3,11 +3,11 @@
  * folder's means over replicates: mean wellbeing with its 10–90% band, distress and loneliness
  * prevalence, and the resilience metrics with the difference against the reference.
  */
-import { RUN_METRICS, SUBGROUPS, type CrisisWindow, type DailyOutcome, type WorldOutcome } from '../../sim/index.ts';
-import type { Estimate } from '../series.ts';
+import { RUN_METRICS, SUBGROUP_DOCS, SUBGROUPS, type CrisisWindow, type DailyOutcome, type Subgroup, type WorldOutcome } from '../../sim/index.ts';
+import { hasValue } from '../series.ts';
 import { theme } from '../palette.ts';
 import type { LegendEntry } from './legend.ts';
-import type { MetricsData } from './metrics.ts';
+import type { EstimateSeries, MetricsData } from './metrics.ts';
 import { TICKS } from './ticks.ts';
 import type { TimeData } from './time.ts';
 
@@ -80,7 +80,7 @@ export function metricPending(metric: string, crisis: CrisisWindow | null, day: 
     if (day < lastDay) return `Not available until wellbeing recovers after the crisis (ends day ${crisis.end}).`;
     return 'Wellbeing did not recover by the last day: see recoveryCensored.';
   }
-  if (metric === 'recovered') return `Not available until the last day, day ${lastDay}.`;
+  if (metric === 'recovered') return day < lastDay ? `Not available until the last day, day ${lastDay}.` : 'No one was distressed during the crisis, so no one had to recover.';
   return 'Not available for this run.';
 }
 
@@ -88,13 +88,50 @@ export function metricUnit(metric: string): string {
   return RUN_METRICS.find((m) => m.name === metric)?.unit ?? '';
 }
 
-/** Each arm's estimates and each non-reference arm's difference from the reference, per subgroup. */
+/** Why an arm has no value for the subgroup in row `i`. */
+export type NoValueReason = (arm: string, i: number) => string;
+
+/** In a results folder, all that is known: the table holds no value. */
+const NO_RESULT: NoValueReason = () => 'The results hold no value for this subgroup.';
+
+/**
+ * Why a live arm has no value of `metric` for subgroup `i` of SUBGROUPS: no one is in it, or the
+ * metric needs days still to come (metricPending). Reasons do not name the arm, so arms with the
+ * same reason share one sentence (noValueHint).
+ */
+export function liveNoValue(metric: string, crisis: CrisisWindow | null, day: number, lastDay: number, isEmpty: (arm: string, i: number) => boolean): NoValueReason {
+  return (arm, i) => (isEmpty(arm, i) ? `Empty subgroup: there are no ${SUBGROUP_DOCS[SUBGROUPS[i] as Subgroup]}.` : metricPending(metric, crisis, day, lastDay));
+}
+
+/**
+ * The hint of row `i` where no series of a panel has a value: why, in one sentence when every
+ * series has the same reason, else series by series. Null where some series has a value.
+ */
+export function noValueHint(series: readonly Pick<EstimateSeries, 'name' | 'values'>[], i: number, why: NoValueReason): string | null {
+  if (series.some((x) => hasValue(x.values[i]))) return null;
+  const reasons = series.map((x) => why(x.name, i));
+  return new Set(reasons).size === 1 ? reasons[0] : series.map((x, k) => `${x.name}: ${reasons[k]}`).join(' ');
+}
+
+/** Why a difference is missing: the arm or the reference has no value, and why; else no paired effect. */
+function differenceNoValue(arms: readonly EstimateSeries[], reference: string, why: NoValueReason): NoValueReason {
+  return (arm, i) => {
+    const missing = arms.filter((a) => (a.name === arm || a.name === reference) && !hasValue(a.values[i]));
+    return missing.length ? `No difference: ${missing.map((a) => a.name).join(' and ')} ${missing.length > 1 ? 'have' : 'has'} no value. ${noValueHint(missing, i, why)}` : 'No paired effect for this subgroup.';
+  };
+}
+
+/**
+ * Each arm's estimates and each non-reference arm's difference from the reference, per subgroup
+ * (or the `differences` given, a results folder's paired effects), with a hint for each row a
+ * panel has no mark in; `why` says why an arm has no value.
+ */
 export function metricsData(
   metric: string,
   subgroups: readonly string[],
-  arms: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[],
+  arms: readonly EstimateSeries[],
   reference: string,
-  differences?: readonly { name: string; colour: string; values: readonly (Estimate | null)[] }[],
+  { differences, why = NO_RESULT }: { differences?: readonly EstimateSeries[]; why?: NoValueReason } = {},
 ): MetricsData {
   const base = arms.find((a) => a.name === reference);
   const computed =
@@ -106,10 +143,15 @@ export function metricsData(
         colour: a.colour,
         values: a.values.map((v, i) => {
           const b = base?.values[i];
-          return v && b && Number.isFinite(v.mean) && Number.isFinite(b.mean) ? { mean: v.mean - b.mean } : null;
+          return hasValue(v) && hasValue(b) ? { mean: v.mean - b.mean } : null;
         }),
       }));
   // Each arm's colour is its dots' in both panels: a difference takes the colour of the arm it is of.
   const legend = arms.map((a) => ({ label: a.name, colour: a.colour, swatch: 'dot' as const }));
-  return { metric, unit: metricUnit(metric), subgroups, arms, differences: computed, reference, legend };
+  const differenceWhy = differenceNoValue(arms, reference, why);
+  const hints = {
+    arms: subgroups.map((_, i) => noValueHint(arms, i, why)),
+    difference: subgroups.map((_, i) => noValueHint(computed, i, differenceWhy)),
+  };
+  return { metric, unit: metricUnit(metric), subgroups, arms, differences: computed, reference, legend, hints };
 }

@@ -90,7 +90,7 @@ export class ResultsView {
     const estimate = (source: Results['summary'], arm: string) => r.subgroups.map((s) => source.get(arm)?.get(s)?.get(this.metric) ?? null);
     const arms = r.arms.filter((a) => r.summary.has(a)).map((a) => ({ name: a, colour: this.colour(a), values: estimate(r.summary, a) }));
     const differences = r.arms.filter((a) => r.effects.has(a)).map((a) => ({ name: a, colour: this.colour(a), values: estimate(r.effects, a) }));
-    metrics.draw(metricsData(this.metric, r.subgroups, arms, r.reference ?? arms[0]?.name ?? '', differences));
+    metrics.draw(metricsData(this.metric, r.subgroups, arms, r.reference ?? arms[0]?.name ?? '', { differences }));
     metrics.figure.note.textContent = 'Dots: means over replicates; lines: 95% confidence intervals (Student t). Right: the paired effect of each arm against the reference.';
 
     if (r.series.length) {
