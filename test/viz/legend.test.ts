@@ -46,6 +46,12 @@ describe('legendPlaces', () => {
 });
 
 describe('layoutLegend', () => {
+  it('should make a band’s sample as wide as its squares, one per colour', () => {
+    const label = '10–90% band';
+    const width = (colours: string[]) => layoutLegend([{ label, colour: colours[0], colours, swatch: 'band' }, { label: 'x', colour: '#000000' }], 1000).places[1].x;
+    expect(width(['#0072B2', '#D55E00', '#009E73']) - width(['#0072B2', '#D55E00'])).toBe(10);
+  });
+
   it('should lay out all of a person panel’s five entries in a narrow chart, on more than one row', () => {
     const entries = ['emotional', 'informational', 'instrumental', 'no-online-shg', 'online-shg'].map((label) => ({ label, colour: '#000000' }));
     const layout = layoutLegend(entries, 360);

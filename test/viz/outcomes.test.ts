@@ -1,6 +1,7 @@
 /** What the outcome charts say where a live run has no value of a metric yet. */
 import { describe, expect, it } from 'vitest';
-import { liveNoValue, metricPending, metricsData, noValueHint } from '../../viz/charts/outcomes.ts';
+import { DAILY_OUTCOMES, SUBGROUPS, WORLD_OUTCOMES } from '../../sim/index.ts';
+import { liveNoValue, metricPending, metricsData, noValueHint, wellbeingData, type SeriesLike } from '../../viz/charts/outcomes.ts';
 import { wrapText } from '../../viz/charts/measure.ts';
 
 const crisis = { start: 90, end: 160 };
@@ -103,5 +104,29 @@ describe('rows without a value', () => {
   it('should say only that the results hold no value, in a results folder', () => {
     const arms = [{ name: 'shg', colour: '#0072B2', values: [null] }];
     expect(metricsData('depth', ['older'], arms, 'shg').hints.arms).toEqual(['The results hold no value for this subgroup.']);
+  });
+});
+
+describe('wellbeingData', () => {
+  const arm = (name: string, colour: string, lockdown = 0): SeriesLike => ({
+    name,
+    colour,
+    days: 3,
+    recorded: 3,
+    daily: Object.fromEntries(DAILY_OUTCOMES.map((o) => [o.name, new Float64Array(3 * SUBGROUPS.length).fill(0.7)])) as SeriesLike['daily'],
+    world: Object.fromEntries(WORLD_OUTCOMES.map((o) => [o.name, new Float64Array(3).fill(o.name === 'lockdown' ? lockdown : 0)])) as SeriesLike['world'],
+  });
+
+  it('should key the bands in the colours they are drawn in, one per arm', () => {
+    const data = wellbeingData([arm('no-online-shg', '#0072B2'), arm('online-shg', '#009E73')], 0, null, null);
+    const band = data.legend?.find((e) => e.swatch === 'band');
+    expect(band).toEqual({ label: '10–90% band', colour: '#0072B2', colours: ['#0072B2', '#009E73'], swatch: 'band' });
+    expect(data.bands?.map((b) => b.colour)).toEqual(band?.colours);
+  });
+
+  it('should add the lockdown entry only where there are days of lockdown', () => {
+    const labels = (lockdown: number) => wellbeingData([arm('a', '#0072B2', lockdown), arm('b', '#009E73')], 0, null, null).legend?.map((e) => e.label);
+    expect(labels(0)).toEqual(['a', 'b', '10–90% band']);
+    expect(labels(1)).toEqual(['a', 'b', '10–90% band', 'lockdown']);
   });
 });

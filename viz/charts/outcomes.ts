@@ -32,6 +32,11 @@ function lockdownLegend(arms: readonly SeriesLike[]): LegendEntry[] {
   return any ? [{ label: 'lockdown', colour: theme.lockdown, swatch: 'bar' }] : [];
 }
 
+/** The bands' legend entry: its sample shows each arm's band, in the arm's colour. */
+function bandLegend(arms: readonly SeriesLike[]): LegendEntry {
+  return { label: '10–90% band', colour: arms[0]?.colour ?? theme.muted, colours: arms.map((a) => a.colour), swatch: 'band' };
+}
+
 function frame(arms: readonly SeriesLike[], crisis: CrisisWindow | null, day: number | null) {
   const recorded = Math.max(0, ...arms.map((a) => a.recorded));
   return {
@@ -48,7 +53,7 @@ export function wellbeingData(arms: readonly SeriesLike[], s: number, crisis: Cr
     ...frame(arms, crisis, day),
     lines: arms.map((a, k) => ({ label: a.name, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.wbMean[d * S + s] })),
     bands: arms.map((a) => ({ label: `${a.name} 10–90%`, colour: a.colour, recorded: a.recorded, lo: (d: number) => a.daily.wbP10[d * S + s], hi: (d: number) => a.daily.wbP90[d * S + s] })),
-    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: '10–90% band', colour: '#bbbbbb' }, ...lockdownLegend(arms)],
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), bandLegend(arms), ...lockdownLegend(arms)],
     yLabel: 'wellbeing',
     yFormat: TICKS.decimal,
   };

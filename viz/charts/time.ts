@@ -7,7 +7,7 @@ import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
 import type { CrisisWindow } from '../../sim/index.ts';
 import { theme } from '../palette.ts';
 import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
-import { drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
+import { bandOpacity, drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 import { leftAxisWidth } from './ticks.ts';
 
 export interface Line {
@@ -144,8 +144,7 @@ export class TimeChart {
         .x((d) => x(d))
         .y0((d) => y(b.lo(d)))
         .y1((d) => y(b.hi(d)));
-      const opacity = (data.bands?.length ?? 1) > 2 ? 0.08 : 0.16;
-      plot.append('path').attr('class', 'band').attr('d', path(days) ?? '').attr('fill', b.colour).attr('fill-opacity', opacity).attr('stroke', 'none');
+      plot.append('path').attr('class', 'band').attr('d', path(days) ?? '').attr('fill', b.colour).attr('fill-opacity', bandOpacity(data.bands?.length ?? 1)).attr('stroke', 'none');
     }
     for (const l of data.lines) {
       const days = Array.from({ length: l.recorded }, (_, d) => d);
