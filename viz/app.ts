@@ -5,6 +5,7 @@
  */
 import { armNames, armParams } from '../scenarios/scenario.ts';
 import { crisisWindow } from '../sim/index.ts';
+import { lockdownMarks } from './charts/outcomes.ts';
 import { Controls } from './controls/bar.ts';
 import { bindKeys, HelpOverlay, shortcuts } from './controls/keyboard.ts';
 import { EngineClient } from './engine/client.ts';
@@ -249,7 +250,7 @@ export class App {
 
   private panelContext() {
     const live = this.live as Live;
-    return { arms: live.series.map((s) => ({ name: s.name, colour: s.colour })), days: live.arms[0].days, crisis: live.series[0].crisis };
+    return { arms: live.series.map((s) => ({ name: s.name, colour: s.colour })), days: live.arms[0].days, crisis: live.series[0].crisis, lockdown: lockdownMarks(live.series) };
   }
 
   private invalidate(): void {

@@ -350,8 +350,14 @@ describe('the viewer', () => {
     expect(title).toMatch(/^Person \d+$/);
     expect(await page.$$('.person-panel .person-ties tr')).toHaveLength(6);
     await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
-    // Three functions and two arms in the legend of each of the two charts.
-    expect(await page.$$('.person-panel .legend-entry')).toHaveLength(10);
+    // Three functions, two arms and (on day 100 of covid-lockdown) the lockdown in the legend of each of the two charts.
+    expect(await page.$$('.person-panel .legend-entry')).toHaveLength(12);
+    // The days of lockdown marked as in the main charts: the same colour, the same legend entry.
+    const main = await page.$eval('.wellbeing-chart rect.lockdown-days', (r) => r.getAttribute('fill'));
+    const marks = await page.$$eval('.person-panel rect.lockdown-days', (rs) => rs.map((r) => r.getAttribute('fill')));
+    expect(marks).toEqual([main, main]);
+    const entry = (chart: string) => page.$eval(`${chart} .legend-entry:last-child`, (e) => ({ label: e.querySelector('text')?.textContent, fill: e.querySelector('rect')?.getAttribute('fill') }));
+    await expect(entry('.person-panel figure:first-of-type')).resolves.toEqual(await entry('.wellbeing-chart'));
     expect(page.url()).toContain(`person=${title.split(' ')[1]}`);
     await page.keyboard.press('Escape');
     await page.waitForSelector('.person-panel', { state: 'hidden' });

@@ -1,7 +1,7 @@
 /** What the outcome charts say where a live run has no value of a metric yet. */
 import { describe, expect, it } from 'vitest';
 import { DAILY_OUTCOMES, SUBGROUPS, WORLD_OUTCOMES } from '../../sim/index.ts';
-import { liveNoValue, metricPending, metricsData, noValueHint, wellbeingData, type SeriesLike } from '../../viz/charts/outcomes.ts';
+import { liveNoValue, lockdownMarks, metricPending, metricsData, noValueHint, wellbeingData, type SeriesLike } from '../../viz/charts/outcomes.ts';
 import { wrapText } from '../../viz/charts/measure.ts';
 
 const crisis = { start: 90, end: 160 };
@@ -122,6 +122,15 @@ describe('wellbeingData', () => {
     const band = data.legend?.find((e) => e.swatch === 'band');
     expect(band).toEqual({ label: '10–90% band', colour: '#0072B2', colours: ['#0072B2', '#009E73'], swatch: 'band' });
     expect(data.bands?.map((b) => b.colour)).toEqual(band?.colours);
+  });
+
+  it('should mark a day of lockdown in any arm, up to the days recorded', () => {
+    const locked = arm('a', '#0072B2');
+    locked.world.lockdown.set([0, 1, 1]);
+    const marks = lockdownMarks([{ ...locked, recorded: 2 }, arm('b', '#009E73')]);
+    expect([0, 1, 2].map(marks.lockdown)).toEqual([false, true, false]);
+    expect(marks.recordedLockdown).toBe(3);
+    expect(marks.legend).toEqual([{ label: 'lockdown', colour: '#6A3D9A', swatch: 'bar' }]);
   });
 
   it('should add the lockdown entry only where there are days of lockdown', () => {

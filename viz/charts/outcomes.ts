@@ -26,10 +26,23 @@ const S = SUBGROUPS.length;
 /** Earlier arms are drawn wider, so an arm that coincides with a later one still shows beneath it. */
 const under = (arms: readonly unknown[], k: number) => 1.6 * (arms.length - 1 - k);
 
-/** The lockdown bars' legend entry, where there are days of lockdown to mark. */
-function lockdownLegend(arms: readonly SeriesLike[]): LegendEntry[] {
+/** Days of lockdown to mark on a chart over the days (time.ts drawTimeFrame), and their legend entry. */
+export interface LockdownMarks {
+  /** Whether a lockdown is in force on a day in any of the arms. */
+  readonly lockdown: (day: number) => boolean;
+  readonly recordedLockdown: number;
+  /** The bars' entry where there are days of lockdown to mark, else none. */
+  readonly legend: readonly LegendEntry[];
+}
+
+/** The days of lockdown in `arms`, as every chart over the days marks them — the person's too. */
+export function lockdownMarks(arms: readonly SeriesLike[]): LockdownMarks {
   const any = arms.some((a) => a.world.lockdown.subarray(0, a.recorded).some((v) => v >= 0.5));
-  return any ? [{ label: 'lockdown', colour: theme.lockdown, swatch: 'bar' }] : [];
+  return {
+    lockdown: (d: number) => arms.some((a) => d < a.recorded && a.world.lockdown[d] >= 0.5),
+    recordedLockdown: Math.max(0, ...arms.map((a) => a.recorded)),
+    legend: any ? [{ label: 'lockdown', colour: theme.lockdown, swatch: 'bar' }] : [],
+  };
 }
 
 /** The bands' legend entry: its sample shows each arm's band, in the arm's colour. */
@@ -38,14 +51,8 @@ function bandLegend(arms: readonly SeriesLike[]): LegendEntry {
 }
 
 function frame(arms: readonly SeriesLike[], crisis: CrisisWindow | null, day: number | null) {
-  const recorded = Math.max(0, ...arms.map((a) => a.recorded));
-  return {
-    days: Math.max(1, ...arms.map((a) => a.days)),
-    crisis,
-    day,
-    lockdown: (d: number) => arms.some((a) => d < a.recorded && a.world.lockdown[d] >= 0.5),
-    recordedLockdown: recorded,
-  };
+  const { lockdown, recordedLockdown } = lockdownMarks(arms);
+  return { days: Math.max(1, ...arms.map((a) => a.days)), crisis, day, lockdown, recordedLockdown };
 }
 
 export function wellbeingData(arms: readonly SeriesLike[], s: number, crisis: CrisisWindow | null, day: number | null): TimeData {
@@ -53,7 +60,7 @@ export function wellbeingData(arms: readonly SeriesLike[], s: number, crisis: Cr
     ...frame(arms, crisis, day),
     lines: arms.map((a, k) => ({ label: a.name, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.wbMean[d * S + s] })),
     bands: arms.map((a) => ({ label: `${a.name} 10–90%`, colour: a.colour, recorded: a.recorded, lo: (d: number) => a.daily.wbP10[d * S + s], hi: (d: number) => a.daily.wbP90[d * S + s] })),
-    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), bandLegend(arms), ...lockdownLegend(arms)],
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), bandLegend(arms), ...lockdownMarks(arms).legend],
     yLabel: 'wellbeing',
     yFormat: TICKS.decimal,
   };
@@ -66,7 +73,7 @@ export function prevalenceData(arms: readonly SeriesLike[], s: number, crisis: C
       { label: `${a.name} distressed`, colour: a.colour, wider: under(arms, k), recorded: a.recorded, y: (d: number) => a.daily.distressed[d * S + s] },
       { label: `${a.name} lonely`, colour: a.colour, wider: under(arms, k), dash: '4,3', recorded: a.recorded, y: (d: number) => a.daily.lonely[d * S + s] },
     ]),
-    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: 'distressed', colour: '#555555' }, { label: 'lonely', colour: '#555555', dash: '4,3' }, ...lockdownLegend(arms)],
+    legend: [...arms.map((a) => ({ label: a.name, colour: a.colour })), { label: 'distressed', colour: '#555555' }, { label: 'lonely', colour: '#555555', dash: '4,3' }, ...lockdownMarks(arms).legend],
     yLabel: 'share of persons',
     yFormat: TICKS.percent,
   };

@@ -6,6 +6,7 @@
  */
 import { format } from 'd3';
 import { FUNCTIONS, MEETING, MODES, TIE_LAYERS, type CrisisWindow } from '../../sim/index.ts';
+import type { LockdownMarks } from '../charts/outcomes.ts';
 import { TICKS } from '../charts/ticks.ts';
 import { TimeChart } from '../charts/time.ts';
 import type { PersonArm, PersonFrame } from '../engine/protocol.ts';
@@ -37,6 +38,8 @@ export interface PanelContext {
   readonly arms: readonly { name: string; colour: string }[];
   readonly days: number;
   readonly crisis: CrisisWindow | null;
+  /** The days of lockdown, marked as the main charts mark them. */
+  readonly lockdown: LockdownMarks;
 }
 
 export class PersonPanel {
@@ -107,8 +110,10 @@ export class PersonPanel {
       ...FUNCTIONS.map((fn, f) => ({ label: fn, colour: FUNCTION_COLOURS[f] })),
       { label: context.arms[0].name, colour: '#555555' },
       { label: context.arms[1].name, colour: '#555555', dash: '4,3' },
+      ...context.lockdown.legend,
     ];
-    const common = { days: context.days, crisis: context.crisis, day, yFormat: TICKS.decimal, legend };
+    const { lockdown, recordedLockdown } = context.lockdown;
+    const common = { days: context.days, crisis: context.crisis, lockdown, recordedLockdown, day, yFormat: TICKS.decimal, legend };
     this.need.draw({ ...common, lines: series('need'), yLabel: 'need units' });
     this.received.draw({ ...common, lines: series('received'), yLabel: 'need units per day' });
   }
