@@ -31,6 +31,12 @@ export function armColour(arms: readonly string[], arm: string): string {
 /** Days of lockdown: a dark purple that no arm has. */
 export const LOCKDOWN_COLOUR = '#6A3D9A';
 
+/**
+ * The levers' sliders: light grey at the scenario's value, dark grey once moved. Neutrals, because
+ * every hue on the page has a meaning (arms, layers, lockdown): a moved lever must not look like one.
+ */
+export const LEVER_COLOURS = { scenario: '#B0B0B6', changed: '#4D4D52' };
+
 export const FUNCTION_COLOURS = ['#CC79A7', '#0072B2', '#E69F00'];
 
 /** Online self-help groups and face-to-face ones. */

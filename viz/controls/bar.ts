@@ -223,7 +223,7 @@ export class Controls {
         ? `The arms differ in this setting — ${arms[0]} ${lever.format(setting.values[0])}, ${arms[1]} ${lever.format(setting.values[1])}: it is what they compare, so it is not a lever here.`
         : '';
       reset.hidden = set === undefined || lever.key === 'persons';
-      input.classList.toggle('changed', set !== undefined);
+      root.classList.toggle('changed', set !== undefined);
     }
   }
 
