@@ -13,6 +13,19 @@ export interface Parsed {
   positionals: string[];
 }
 
+/**
+ * How a command is named in messages: `command` is a kith command (`run`), or a whole npm script
+ * (`npm run validate`), whose flags follow `--`.
+ */
+export function commandName(command: string): string {
+  return command.startsWith('npm ') ? command : `kith ${command}`;
+}
+
+/** How to ask `command` for its help. */
+function helpFor(command: string): string {
+  return command.startsWith('npm ') ? `${command} -- --help` : `kith ${command} --help`;
+}
+
 /** Parses `argv` against `options`; unknown flags name the nearest known one. */
 export function parse(command: string, argv: string[], options: Options): Parsed {
   try {
@@ -23,11 +36,11 @@ export function parse(command: string, argv: string[], options: Options): Parsed
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
     if (unknown) {
       const guess = nearest(unknown[1].replace(/^-+/, ''), Object.keys(options));
-      throw new UsageError(`kith ${command}: unknown flag ${unknown[1]}${guess ? `; did you mean --${guess}?` : ''} (see kith ${command} --help)`);
+      throw new UsageError(`${commandName(command)}: unknown flag ${unknown[1]}${guess ? `; did you mean --${guess}?` : ''} (see ${helpFor(command)})`);
     }
     // Node's message for a value starting with a dash spans three lines; stderr gets one.
     const oneLine = message.replace(/\. To specify a positional.*$/s, '').replace(/\s*\n\s*/g, ' ');
-    throw new UsageError(`kith ${command}: ${oneLine} (see kith ${command} --help)`);
+    throw new UsageError(`${commandName(command)}: ${oneLine} (see ${helpFor(command)})`);
   }
 }
 
@@ -38,7 +51,7 @@ export function integerFlag(command: string, name: string, value: unknown, fallb
   const n = /^[+-]?\d+$/.test(text.trim()) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`;
-    throw new UsageError(`kith ${command}: --${name}: expected ${range}, got ${JSON.stringify(text)}`);
+    throw new UsageError(`${commandName(command)}: --${name}: expected ${range}, got ${JSON.stringify(text)}`);
   }
   return n;
 }

@@ -1,18 +1,21 @@
 /**
- * `npm run calibrate -- calibration/targets.json [--out calibration/fit.json] [--budget f]`:
+ * `npm run calibrate [-- calibration/targets.json] [--out calibration/fit.json]`:
  * fits the free parameters to the patterns of MODEL.md §9 — a Latin hypercube over the bounds,
  * then Nelder–Mead from the best points, every candidate run on the same seeds — checks the fit on
  * larger runs with other seeds, and writes the fitted values, the distance per pattern and the
  * method's settings. Deterministic: the same targets file gives the same fit.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { renameSync, writeFileSync } from 'node:fs';
+import { InputError, parseJson } from '../scenarios/load.ts';
+import { readInputText } from './scenario-file.ts';
 import { z } from 'zod';
 import { PARAMETERS } from '../sim/index.ts';
 import { distance, gapOf, settingsAt, type FreeParameter } from './calibration/objective.ts';
 import { latinHypercube, nelderMead, type Point } from './calibration/search.ts';
 import { validateModel, type PatternResult, type ValidationSettings } from './validation/run.ts';
 import { patternTable } from './validate-model.ts';
+import { UsageError } from './errors.ts';
+import { runScript } from './script.ts';
 
 const settings = z.strictObject({ persons: z.int().min(100), replicates: z.int().min(1), seed: z.int().min(0) });
 const targetsSchema = z.strictObject({
@@ -33,17 +36,22 @@ const targetsSchema = z.strictObject({
 export type Targets = z.infer<typeof targetsSchema>;
 
 export function readTargets(file: string): Targets {
-  const targets = targetsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const checked = targetsSchema.safeParse(parseJson(readInputText(file, 'a targets file'), file));
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new InputError(file, `${issue.path.join('.') || '(the file)'}: ${issue.message}`);
+  }
+  const targets = checked.data;
   for (const path of Object.keys(targets.parameters)) {
     const known = PARAMETERS.find((p) => p.path === path);
-    if (!known) throw new Error(`${file}: parameters.${path}: not a parameter of Kith`);
+    if (!known) throw new InputError(file, `parameters.${path}: not a parameter of Kith`);
     const [low, high] = targets.parameters[path];
     const r = known.leaf.range ?? {};
     if (!(low < high) || (r.min !== undefined && low < r.min) || (r.max !== undefined && high > r.max)) {
-      throw new Error(`${file}: parameters.${path}: expected bounds low < high within ${known.leaf.expected}`);
+      throw new InputError(file, `parameters.${path}: expected bounds low < high within ${known.leaf.expected}`);
     }
     const start = targets.start?.[path];
-    if (targets.start && (start === undefined || start < low || start > high)) throw new Error(`${file}: start.${path}: expected a value from ${low} to ${high}`);
+    if (targets.start && (start === undefined || start < low || start > high)) throw new InputError(file, `start.${path}: expected a value from ${low} to ${high}`);
   }
   return targets;
 }
@@ -121,14 +129,33 @@ export function calibrate(targets: Targets, log: (line: string) => void = () => 
   };
 }
 
+const COMMAND = 'npm run calibrate';
+
+const HELP = `Usage: ${COMMAND} [-- TARGETS] [--out FILE]
+
+Fits the free parameters to the patterns of MODEL.md §9: a Latin hypercube over the bounds in
+TARGETS, then Nelder–Mead from its best points, every candidate run on the same seeds; checks the
+fit on larger runs with other seeds; writes the fitted values, the distance per pattern and the
+method's settings to FILE. The targets file sets the sizes of the search and of the check (the
+committed one takes a few minutes on two cores). Deterministic: the same targets give the same fit.
+
+Arguments and options:
+  TARGETS        the targets file                      (default calibration/targets.json)
+  --out FILE     where the fit is written              (default calibration/fit.json)
+  -h, --help     this help
+
+Exit status: 0 on success, 2 on bad input.`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
-  const file = positionals[0] ?? 'calibration/targets.json';
-  const out = values.out ?? 'calibration/fit.json';
-  const { fit, checked } = calibrate(readTargets(file), (line) => process.stderr.write(`kith calibrate: ${line}\n`));
-  writeFileSync(`${out}.tmp`, `${JSON.stringify(fit, null, 2)}\n`);
-  renameSync(`${out}.tmp`, out);
-  console.log(`fitted values (written to ${out}):`);
-  for (const [path, value] of Object.entries(fit.parameters)) console.log(`  ${path.padEnd(24)} ${value}`);
-  console.log(`\ncheck on ${fit.method.check.replicates} replicates of ${fit.method.check.persons} persons:\n${patternTable(checked)}`);
+  runScript(COMMAND, HELP, { out: { type: 'string' } }, ({ values, positionals }) => {
+    if (positionals.length > 1) throw new UsageError(`${COMMAND}: expected at most one targets file, got ${positionals.length} (see ${COMMAND} -- --help)`);
+    const file = positionals[0] ?? 'calibration/targets.json';
+    const out = (values.out as string | undefined) ?? 'calibration/fit.json';
+    const { fit, checked } = calibrate(readTargets(file), (line) => process.stderr.write(`kith calibrate: ${line}\n`));
+    writeFileSync(`${out}.tmp`, `${JSON.stringify(fit, null, 2)}\n`);
+    renameSync(`${out}.tmp`, out);
+    console.log(`fitted values (written to ${out}):`);
+    for (const [path, value] of Object.entries(fit.parameters)) console.log(`  ${path.padEnd(24)} ${value}`);
+    console.log(`\ncheck on ${fit.method.check.replicates} replicates of ${fit.method.check.persons} persons:\n${patternTable(checked)}`);
+  });
 }

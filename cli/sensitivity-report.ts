@@ -1,17 +1,21 @@
 /**
- * `npm run sensitivity -- <sweep output DIR> <sweep.json>`: from a Morris screening of the free
+ * `npm run sensitivity -- <sweep output DIR> <sweep.json> [chart.svg]`: from a Morris screening of the free
  * parameters (kith sweep), the ranking by μ* for depth, loss and recoveryDays, and for the paired
  * effect of online self-help groups on depth, as Markdown tables (stdout) and a chart
  * (docs/sensitivity.svg): what docs/sensitivity.md reports.
  */
 import { parse } from 'csv-parse/sync';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaleBand, scaleLinear } from 'd3';
 import { morrisEffects, type MorrisEffect } from '../sim/sweep/morris.ts';
+import { parseJson } from '../scenarios/load.ts';
+import { UsageError } from './errors.ts';
+import { readInputText } from './scenario-file.ts';
+import { runScript } from './script.ts';
 
 type Row = Record<string, string>;
-const read = (dir: string, file: string) => parse(readFileSync(join(dir, file), 'utf8'), { columns: true }) as Row[];
+const read = (dir: string, file: string) => parse(readInputText(join(dir, file), 'a CSV file'), { columns: true }) as Row[];
 
 interface Panel {
   title: string;
@@ -75,17 +79,36 @@ function chart(panels: Panel[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${total}" height="${height}" viewBox="0 0 ${total} ${height}" font-family="sans-serif" font-size="10">\n<rect width="100%" height="100%" fill="white"/>\n${parts.join('\n')}\n</svg>\n`;
 }
 
+const COMMAND = 'npm run sensitivity';
+
+const HELP = `Usage: ${COMMAND} -- DIR SWEEP [CHART]
+
+From a Morris screening of the free parameters (kith sweep SWEEP --out DIR, with a sweep file like
+scenarios/sweeps/morris-free-parameters.json), prints the ranking by μ* for depth, loss and
+recoveryDays in online-shg, and for the paired effect of online self-help groups on depth, as
+Markdown tables, and draws them in CHART (default docs/sensitivity.svg): what docs/sensitivity.md
+reports.
+
+  -h, --help     this help
+
+Exit status: 0 on success, 2 on bad input.`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, sweepFile, svg = 'docs/sensitivity.svg'] = process.argv.slice(2);
-  const sweep = JSON.parse(readFileSync(sweepFile, 'utf8')) as { parameters: { path: string; min: number; max: number }[] };
-  const parameters = sweep.parameters.map((q) => q.path);
-  const sensitivity = read(dir, 'sensitivity.csv');
-  const panels = [
-    armPanel(sensitivity, 'online-shg', 'depth', 'depth (online-shg)', parameters),
-    armPanel(sensitivity, 'online-shg', 'loss', 'loss (online-shg)', parameters),
-    armPanel(sensitivity, 'online-shg', 'recoveryDays', 'recoveryDays (online-shg)', parameters),
-    effectPanel(dir, sweep, 'depth', 'effect of online SHGs on depth'),
-  ];
-  writeFileSync(svg, chart(panels));
-  console.log(panels.map(markdown).join('\n\n'));
+  runScript(COMMAND, HELP, {}, ({ positionals }) => {
+    if (positionals.length < 2 || positionals.length > 3) {
+      throw new UsageError(`${COMMAND}: expected the sweep's output folder and its sweep file, then optionally the chart's file (see ${COMMAND} -- --help)`);
+    }
+    const [dir, sweepFile, svg = 'docs/sensitivity.svg'] = positionals;
+    const sweep = parseJson(readInputText(sweepFile, 'a sweep file'), sweepFile) as { parameters: { path: string; min: number; max: number }[] };
+    const parameters = sweep.parameters.map((q) => q.path);
+    const sensitivity = read(dir, 'sensitivity.csv');
+    const panels = [
+      armPanel(sensitivity, 'online-shg', 'depth', 'depth (online-shg)', parameters),
+      armPanel(sensitivity, 'online-shg', 'loss', 'loss (online-shg)', parameters),
+      armPanel(sensitivity, 'online-shg', 'recoveryDays', 'recoveryDays (online-shg)', parameters),
+      effectPanel(dir, sweep, 'depth', 'effect of online SHGs on depth'),
+    ];
+    writeFileSync(svg, chart(panels));
+    console.log(panels.map(markdown).join('\n\n'));
+  });
 }

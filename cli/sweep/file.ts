@@ -2,12 +2,11 @@
  * Reading a sweep file and the scenario it names, with the sweep file named in every error:
  * `scenarios/sweeps/x.json: parameters[1].path: unknown parameter "lockdown.cut"; did you mean …`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { InputError, looksLikeScenario, parseJson } from '../../scenarios/load.ts';
 import type { Scenario } from '../../scenarios/scenario.ts';
 import { sweepProblem, sweepSchema, type SweepFile } from '../../scenarios/sweep.ts';
-import { readScenario } from '../scenario-file.ts';
+import { readInputText, readScenario } from '../scenario-file.ts';
 
 export interface LoadedSweep {
   readonly sweep: SweepFile;
@@ -16,19 +15,8 @@ export interface LoadedSweep {
   readonly scenario: Scenario;
 }
 
-function readText(file: string): string {
-  try {
-    if (statSync(file).isDirectory()) throw new InputError(file, 'expected a sweep file, but it is a folder');
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`);
-  }
-}
-
 export function readSweep(file: string): LoadedSweep {
-  const input = parseJson(readText(file), file);
+  const input = parseJson(readInputText(file, 'a sweep file'), file);
   const declared = (input as { $schema?: unknown } | null)?.$schema;
   if (typeof declared === 'string' && declared.includes('json-schema.org')) throw new InputError(file, 'this is a JSON Schema, not a sweep');
   if (looksLikeScenario(input)) {
