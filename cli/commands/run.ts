@@ -205,8 +205,6 @@ function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
   ).map((job, id) => ({ ...job, id, label: `arm ${JSON.stringify(job.arm)}, replicate ${job.replicate}, seed ${job.seed}` }));
 }
 
-/** Every file kith run may write. */
-
 /** Runs the plan and writes its files; resolves with the output folder. */
 export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<string> {
   const started = new Date();
@@ -214,9 +212,6 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
   const records: RunRecord[] = new Array(jobs.length);
   const bar = progress('runs', jobs.length, plan.quiet);
   const output = new OutputDir(plan.out);
-  // Each run's rows, formatted by its worker, go to the file in run order as soon as they can.
-  const timeseries = output.startCsv('timeseries.csv', TIMESERIES_COLUMNS);
-  const inOrder = new InOrder<CsvPart>((part) => timeseries.write(part));
   let pool: PoolHandle | undefined;
   const interrupt = () => {
     bar.stop();
@@ -225,8 +220,12 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
     process.stderr.write('kith: interrupted; no output was written\n');
     process.exit(130);
   };
+  // Before the folder is made: a Ctrl-C from then on finds the handler that removes it.
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  // Each run's rows, formatted by its worker, go to the file in run order as soon as they can.
+  const timeseries = output.startCsv('timeseries.csv', TIMESERIES_COLUMNS);
+  const inOrder = new InOrder<CsvPart>((part) => timeseries.write(part));
   try {
     await runPool(
       jobs,
