@@ -9,7 +9,7 @@ import { RUN_METRICS, runSeed } from '../../sim/index.ts';
 import { EXIT } from '../errors.ts';
 import { OutputDir } from '../output.ts';
 import { runPool, type PoolHandle } from '../pool.ts';
-import { progress } from '../progress.ts';
+import { progress, type Progress } from '../progress.ts';
 import type { Job, JobResult } from '../worker.ts';
 import { assemble, type Source } from './assemble.ts';
 import { Journal, type RunEntry } from './journal.ts';
@@ -56,46 +56,46 @@ function droppedTail(path: string, bytes: number, records: number): string {
 export async function executeSweep(plan: SweepPlan, commandLine: string[]): Promise<string> {
   const started = new Date();
   const { layout, shard, out } = plan;
-  const unlock = lock(out);
-  let source: Source & { dropped: number };
-  if (plan.resume && existsSync(journalPath(out))) {
-    const replayed = replay(out, layout, shard, true);
-    source = replayed;
-    if (replayed.dropped > 0 && !plan.quiet) process.stderr.write(`kith: ${droppedTail(journalPath(out), replayed.dropped, replayed.droppedRecords)}\n`);
-  } else {
-    writePlanFile(out, { kithSweep: 1, shard, layout });
-    source = { journal: Journal.create(journalPath(out)), schedule: scheduleOf(layout, shard), shard, dropped: 0 };
-  }
-  const { journal, schedule } = source;
-  const bar = progress(shard ? `shard ${shard.index}/${shard.count}: runs` : 'runs', schedule.planned, plan.quiet, schedule.finished);
-  const keys = new Map<number, RunKey>();
-  let nextId = 0;
-  const queue = {
-    next(): Job | undefined {
-      const key = schedule.next();
-      if (!key) return undefined;
-      const seed = runSeed(layout.seed, key.point, key.replicate);
-      const id = nextId++;
-      keys.set(id, key);
-      const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
-      const timeseries = layout.timeseries ? { scenario: layout.scenario, arm: layout.arms[key.arm], replicate: key.replicate, point: key.point } : undefined;
-      return { id, label, seed, params: plan.params(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
-    },
-  };
-  let pool: PoolHandle | undefined;
-  const output = new OutputDir(out);
+  // What a Ctrl-C must undo, filled in as it is made: the handler is installed before anything is
+  // made in the folder, so a Ctrl-C at any moment finds it (made first, a lock and journal could
+  // be left by the default action, with no word of them).
+  const made: { unlock?: () => void; source?: Source; bar?: Progress; pool?: PoolHandle; output?: OutputDir } = {};
   const interrupt = () => {
-    bar.stop();
-    void pool?.stop();
-    output.abort();
-    journal.close();
-    unlock();
-    process.stderr.write(`kith: interrupted; ${schedule.finished} of ${schedule.planned} runs are saved in ${out}: add --resume to the same command to continue\n`);
+    made.bar?.stop();
+    void made.pool?.stop();
+    made.output?.abort();
+    made.source?.journal.close();
+    made.unlock?.();
+    const schedule = made.source?.schedule;
+    const saved = schedule ? `${schedule.finished} of ${schedule.planned} runs are saved in ${out}: add --resume to the same command to continue` : 'no run was started';
+    process.stderr.write(`kith: interrupted; ${saved}\n`);
     process.exit(EXIT.interrupted);
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
+    made.unlock = lock(out);
+    const source = openJournal(plan);
+    made.source = source;
+    const { journal, schedule } = source;
+    const bar = progress(shard ? `shard ${shard.index}/${shard.count}: runs` : 'runs', schedule.planned, plan.quiet, schedule.finished);
+    made.bar = bar;
+    const keys = new Map<number, RunKey>();
+    let nextId = 0;
+    const queue = {
+      next(): Job | undefined {
+        const key = schedule.next();
+        if (!key) return undefined;
+        const seed = runSeed(layout.seed, key.point, key.replicate);
+        const id = nextId++;
+        keys.set(id, key);
+        const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
+        const timeseries = layout.timeseries ? { scenario: layout.scenario, arm: layout.arms[key.arm], replicate: key.replicate, point: key.point } : undefined;
+        return { id, label, seed, params: plan.params(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
+      },
+    };
+    const output = new OutputDir(out);
+    made.output = output;
     await runPool(
       queue,
       plan.workers,
@@ -108,7 +108,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
         bar.total(schedule.planned);
         bar.tick();
       },
-      (handle) => (pool = handle),
+      (handle) => (made.pool = handle),
     );
     bar.stop();
     if (!schedule.complete) throw new Error(`the sweep stopped with ${schedule.finished} of ${schedule.planned} runs done`);
@@ -116,10 +116,22 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
     assemble(output, layout, [source], { command: commandLine, started, workers: plan.workers, threads: plan.threads });
     return out;
   } finally {
-    bar.stop();
-    journal.close();
-    unlock();
+    made.bar?.stop();
+    made.source?.journal.close();
+    made.unlock?.();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
+}
+
+/** The journal to append to: the folder's, replayed, with --resume; else a new one, after the plan. */
+function openJournal(plan: SweepPlan): Source {
+  const { layout, shard, out } = plan;
+  if (plan.resume && existsSync(journalPath(out))) {
+    const replayed = replay(out, layout, shard, true);
+    if (replayed.dropped > 0 && !plan.quiet) process.stderr.write(`kith: ${droppedTail(journalPath(out), replayed.dropped, replayed.droppedRecords)}\n`);
+    return replayed;
+  }
+  writePlanFile(out, { kithSweep: 1, shard, layout });
+  return { journal: Journal.create(journalPath(out)), schedule: scheduleOf(layout, shard), shard };
 }
