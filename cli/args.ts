@@ -17,7 +17,7 @@ export interface Parsed {
  * How a command is named in messages: `command` is a kith command (`run`), or a whole npm script
  * (`npm run validate`), whose flags follow `--`.
  */
-export function commandName(command: string): string {
+function commandName(command: string): string {
   return command.startsWith('npm ') ? command : `kith ${command}`;
 }
 

@@ -40,6 +40,7 @@ export const KEPT = [
   'network',
   'subgroupMembers',
   'subgroupSizes',
+  'subgroupKeys',
   'crisis',
   'keys',
   'timeline',

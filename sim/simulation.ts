@@ -9,7 +9,7 @@ import { issueToError, ParamError, validateParams, type CrisisWindow, type Param
 import { runMetrics, type RunMetrics } from './record/metrics.ts';
 import { createRecorder, type Recorder } from './record/recorder.ts';
 import type { DailyOutcome, WorldOutcome } from './record/outcomes.ts';
-import { membershipKey, SUBGROUPS, type Subgroup } from './record/subgroups.ts';
+import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
 import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
 import { Arena, ArenaFull } from './wasm/arena.ts';
 import { twinsWork } from './wasm/twins.ts';
@@ -182,7 +182,7 @@ export class Simulation {
       days: recorder.recorded,
       subgroups: SUBGROUPS,
       subgroupSizes: world.subgroupSizes,
-      subgroupKeys: world.subgroupMembers.map(membershipKey),
+      subgroupKeys: world.subgroupKeys,
       crisis: world.crisis,
       warmupDays: world.crisis ? Math.max(0, world.crisis.start - 28) : 0,
       daily: recorder.daily,

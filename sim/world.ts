@@ -17,7 +17,7 @@ import { SERIAL_EXECUTOR } from './day/kernels.ts';
 import { CHUNK, MAX_SLOTS, type Executor } from './parallel.ts';
 import { BINS } from './record/recorder.ts';
 import { MEAN_OUTCOMES } from './record/outcomes.ts';
-import { assignSubgroups, SUBGROUPS } from './record/subgroups.ts';
+import { assignSubgroups, membershipKey, SUBGROUPS } from './record/subgroups.ts';
 import { initialEnvironment, type Environment } from './timeline/environment.ts';
 import type { TimelineEvent } from './timeline/schema.ts';
 import { Arena } from './wasm/arena.ts';
@@ -46,6 +46,8 @@ export interface World {
   /** Each subgroup's members in person order (SUBGROUPS order), fixed on day 0. */
   readonly subgroupMembers: Int32Array[];
   readonly subgroupSizes: number[];
+  /** Each subgroup's membershipKey: effects pair two arms' runs in a subgroup only where they agree. */
+  readonly subgroupKeys: string[];
   readonly crisis: CrisisWindow | null;
   /** The key of each daily stream for this run's seed. */
   readonly keys: Record<DailyStream, number>;
@@ -113,6 +115,7 @@ export function buildWorld(params: Params, seed: number, shared: Sharing = false
     groups,
     subgroupMembers,
     subgroupSizes: subgroupMembers.map((m) => m.length),
+    subgroupKeys: subgroupMembers.map(membershipKey),
     crisis: crisisWindow(params),
     keys,
     env: initialEnvironment(params),

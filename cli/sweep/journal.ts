@@ -164,6 +164,9 @@ function readAll(fd: number, buffer: Buffer, position: number): void {
   }
 }
 
+/** A record's first line: `R <meta bytes> <data bytes> <SHA-256 of both>`. */
+const RECORD_HEADER = /^R (\d+) (\d+) ([0-9a-f]{64})$/;
+
 /** How many record headers begin in the bytes `from … to − 1` (a record's data never holds one: it ends each line with CRLF). */
 function recordsBegun(fd: number, from: number, to: number): number {
   let count = 0;
@@ -174,7 +177,7 @@ function recordsBegun(fd: number, from: number, to: number): number {
     const text = carry + buffer.toString('latin1');
     const lines = text.split('\n');
     carry = lines.pop() ?? '';
-    count += lines.filter((line) => /^R \d+ \d+ [0-9a-f]{64}$/.test(line)).length;
+    count += lines.filter((line) => RECORD_HEADER.test(line)).length;
   }
   return count + (/^R \d+ \d+ /.test(carry) ? 1 : 0);
 }
@@ -185,7 +188,7 @@ function readRecord(fd: number, offset: number, length: number): { at: RecordAt;
   if (head.length === 0) return undefined;
   readSync(fd, head, 0, head.length, offset);
   const newline = head.indexOf(10);
-  const match = newline > 0 ? /^R (\d+) (\d+) ([0-9a-f]{64})$/.exec(head.toString('latin1', 0, newline)) : null;
+  const match = newline > 0 ? RECORD_HEADER.exec(head.toString('latin1', 0, newline)) : null;
   if (!match) return undefined;
   const [metaBytes, dataBytes] = [Number(match[1]), Number(match[2])];
   const start = offset + newline + 1;
