@@ -13,6 +13,8 @@ export interface Job {
   /** Says which run this is, in messages. */
   readonly label: string;
   readonly params: Params;
+  /** Settings whose day-0 subgroups the run records instead of its own (cli/subgroups.ts). */
+  readonly subgroupsFrom?: Params;
   readonly seed: number;
   readonly options: CaptureOptions;
   /** Threads within the run (threads.ts); 1 when absent. */
@@ -88,7 +90,7 @@ function arenaForNextRun(): Arena | undefined {
 
 async function runJob(job: Job): Promise<JobResult> {
   const threads = job.threads ?? 1;
-  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1, arena: arenaForNextRun() });
+  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1, arena: arenaForNextRun(), subgroupsFrom: job.subgroupsFrom });
   const running = await startThreads(simulation.world, threads);
   try {
     const capture = captureFrom(simulation, job.options);

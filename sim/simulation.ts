@@ -76,6 +76,12 @@ export interface SimulationOptions {
    * after another; a new one when absent.
    */
   arena?: Arena;
+  /**
+   * Settings of another arm whose day-0 subgroups this run is to record, so that each subgroup
+   * holds the same persons as in that arm (intention to treat: `kith run --subgroups reference`).
+   * It must have as many persons; the run itself is unchanged.
+   */
+  subgroupsFrom?: unknown;
 }
 
 /**
@@ -84,14 +90,15 @@ export interface SimulationOptions {
  * else outside one.
  */
 function buildIn(params: Params, seed: number, options: SimulationOptions): World {
+  const subgroupsFrom = options.subgroupsFrom === undefined ? undefined : validateParams(options.subgroupsFrom);
   if (options.kernels !== 'js' && twinsWork()) {
     try {
-      return buildWorld(params, seed, options.arena ?? new Arena());
+      return buildWorld(params, seed, options.arena ?? new Arena(), subgroupsFrom);
     } catch (e) {
       if (!(e instanceof ArenaFull)) throw e;
     }
   }
-  return buildWorld(params, seed, options.shared ?? false);
+  return buildWorld(params, seed, options.shared ?? false, subgroupsFrom);
 }
 
 export class Simulation {

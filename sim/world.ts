@@ -9,7 +9,7 @@ import { buildNetwork } from './network/build.ts';
 import type { Network } from './network/compile.ts';
 import { LAYERS } from './network/layers.ts';
 import { allocateOpenTies, type OpenTies } from './network/open.ts';
-import { crisisWindow, type CrisisWindow, type Params } from './params/index.ts';
+import { crisisWindow, ParamError, type CrisisWindow, type Params } from './params/index.ts';
 import { buildPopulation } from './population/build.ts';
 import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
 import { DAILY_STREAMS, streamKey, type DailyStream } from './random/index.ts';
@@ -87,17 +87,35 @@ function buildServices(persons: Persons, n: number, size: number, shared: Sharin
 }
 
 /**
+ * Each person's subgroup mask in the world `params` builds from `seed` on day 0 (its population,
+ * network and groups: all that membership depends on), for a world of `persons` whose subgroups
+ * are to be that world's: the same persons, followed into another arm (intention to treat).
+ */
+function subgroupMasksOf(params: Params, seed: number, persons: number): Uint8Array {
+  if (params.persons !== persons) {
+    throw new ParamError('persons', `subgroups can be taken only from a world of as many persons (${persons})`, params.persons);
+  }
+  const population = buildPopulation(params, seed);
+  const network = buildNetwork(params, population, seed);
+  initialGroups(params, population.persons, network, seed);
+  assignSubgroups(population.persons, network);
+  return population.persons.subgroups;
+}
+
+/**
  * Builds the world of day 0. `params` must be validated. With `shared`, every array the day's
  * kernels use is on shared memory, ready for threads (parallel.ts); in an arena, the kernels run
  * as their WebAssembly twins.
  */
-export function buildWorld(params: Params, seed: number, shared: Sharing = false): World {
+export function buildWorld(params: Params, seed: number, shared: Sharing = false, subgroupsFrom?: Params): World {
+  // The other world first, so that its arrays can be collected before this one's are made.
+  const givenMasks = subgroupsFrom ? subgroupMasksOf(subgroupsFrom, seed, params.persons) : undefined;
   const population = buildPopulation(params, seed, shared);
   const { persons } = population;
   const network = buildNetwork(params, population, seed, shared);
   const services = buildServices(persons, params.persons, params.network.serviceSize, shared);
   const groups = initialGroups(params, persons, network, seed);
-  const subgroupMembers = assignSubgroups(persons, network).map((members) => {
+  const subgroupMembers = assignSubgroups(persons, network, givenMasks).map((members) => {
     const placed = newArray(Int32Array, members.length, shared);
     placed.set(members);
     return placed;

@@ -36,6 +36,7 @@ import { progress } from '../progress.ts';
 import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { readScenario } from '../scenario-file.ts';
 import type { Job } from '../worker.ts';
+import { subgroupBasis, subgroupsFlagHelp, subgroupsFrom, type SubgroupBasis } from '../subgroups.ts';
 
 export const RUN_HELP = `Usage: kith run <scenario.json> [options]
 
@@ -58,6 +59,7 @@ Options:
   --agent-days d,…   days for agents.csv and ties.csv                (default: crisis start − 1, crisis end, last day)
   --ties             also write ties.csv: every tie, its channel on the --agent-days
   --flows            also write flows.csv: support per day × source layer × function
+${subgroupsFlagHelp(21)}
   --quiet            no progress on stderr
   -h, --help         this help
 
@@ -78,6 +80,7 @@ const OPTIONS: Options = {
   'agent-days': { type: 'string' },
   ties: { type: 'boolean' },
   flows: { type: 'boolean' },
+  subgroups: { type: 'string' },
   quiet: { type: 'boolean' },
 };
 
@@ -86,6 +89,10 @@ export interface RunPlan {
   scenario: Scenario;
   arms: string[];
   params: Map<string, Params>;
+  /** Whose day-0 subgroups the runs record (--subgroups). */
+  subgroups: SubgroupBasis;
+  /** Per arm, the settings whose subgroups its runs record, where not its own. */
+  subgroupsFrom: Map<string, Params>;
   replicates: number;
   seed: number;
   workers: number;
@@ -154,14 +161,22 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   const { scenario } = readScenario(file);
   const overrides = commandLineSettings('run', values);
   const arms = selectArms(scenario, values.arms);
-  const params = new Map<string, Params>();
-  for (const arm of arms) {
+  const paramsOf = (arm: string) => {
     try {
-      params.set(arm, armParams(scenario, arm, overrides));
+      return armParams(scenario, arm, overrides);
     } catch (e) {
       if (e instanceof ParamError) throw new UsageError(`${file}: arm ${JSON.stringify(arm)} with the command-line settings: ${e.message}`);
       throw e;
     }
+  };
+  const params = new Map(arms.map((arm) => [arm, paramsOf(arm)]));
+  const subgroups = subgroupBasis('run', values.subgroups);
+  const reference = scenario.reference;
+  const referenceParams = params.get(reference) ?? paramsOf(reference);
+  const from = new Map<string, Params>();
+  for (const arm of arms) {
+    const other = subgroupsFrom(subgroups, arm, reference, params.get(arm) as Params, referenceParams, file);
+    if (other) from.set(arm, other);
   }
   const first = params.get(arms[0]) as Params;
   if (values['agent-days'] !== undefined && !values.agents && !values.ties) {
@@ -176,6 +191,8 @@ export function planRun(argv: string[]): RunPlan | 'help' {
     scenario,
     arms,
     params,
+    subgroups,
+    subgroupsFrom: from,
     // Each run's outcomes are held until the files are written.
     replicates: integerFlag('run', 'replicates', values.replicates, 10, 1, 100_000),
     seed: integerFlag('run', 'seed', values.seed, 1, 0),
@@ -198,6 +215,7 @@ function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
       replicate,
       seed: plan.seed + replicate,
       params: plan.params.get(arm) as Params,
+      subgroupsFrom: plan.subgroupsFrom.get(arm),
       options,
       threads: plan.threads,
       timeseries: { scenario: plan.scenario.name, arm, replicate },
@@ -272,6 +290,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
       seeds: jobs.map((j) => ({ arm: j.arm, replicate: j.replicate, seed: j.seed })),
       workers: plan.workers,
       threads: plan.threads,
+      subgroups: plan.subgroups,
       started: started.toISOString(),
       finished: new Date().toISOString(),
       files: [...tables.map((t) => t.file), datapackageFile],

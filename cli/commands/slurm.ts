@@ -27,8 +27,8 @@ Options:
   --time T             #SBATCH --time, per task, e.g. 2:00:00
   --mem M              #SBATCH --mem, per task, e.g. 4G
   --cpus-per-task C    cores per task, each running a worker thread   (default 1)
-  --persons, --days, --set, --threads, --timeseries, --precision, --metric, --max-replicates
-                       as for kith sweep, passed on to every task
+  --persons, --days, --set, --threads, --timeseries, --subgroups, --precision, --metric,
+  --max-replicates     as for kith sweep, passed on to every task
   -h, --help           this help
 
 Exit status: 0 on success, 1 when sbatch fails, 2 on bad input.`;
@@ -44,7 +44,7 @@ const OPTIONS = {
 } as const;
 
 /** Flags of kith sweep that every task gets as they were given here. */
-const PASSED_ON = ['persons', 'days', 'set', 'threads', 'timeseries', 'precision', 'metric', 'max-replicates'] as const;
+const PASSED_ON = ['persons', 'days', 'set', 'threads', 'timeseries', 'subgroups', 'precision', 'metric', 'max-replicates'] as const;
 /** Flags of kith sweep that kith slurm sets itself. */
 const SET_HERE = ['workers', 'resume', 'shard', 'quiet'] as const;
 

@@ -2,6 +2,7 @@
 import { parse } from '../args.ts';
 import { executeSweep } from '../sweep/execute.ts';
 import { planSweep, SWEEP_OPTIONS, type SweepPlan } from '../sweep/plan.ts';
+import { subgroupsFlagHelp } from '../subgroups.ts';
 
 export const SWEEP_HELP = `Usage: kith sweep <sweep.json> [options]
 
@@ -21,6 +22,7 @@ Options:
   --days D              days to simulate                               (default: the scenario's)
   --set path=value      override a setting at every point (repeatable)
   --timeseries          also write timeseries.csv (large: every day of every run)
+${subgroupsFlagHelp(24)}
   --precision h         add replicates at each point, a batch of the sweep's replicates at a
                         time, until the 95% CI half-width of --metric is below h in every arm
   --metric m            the metric --precision judges, for everyone    (default: depth)

@@ -91,7 +91,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
         keys.set(id, key);
         const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
         const timeseries = layout.timeseries ? { scenario: layout.scenario, arm: layout.arms[key.arm], replicate: key.replicate, point: key.point } : undefined;
-        return { id, label, seed, params: plan.params(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
+        return { id, label, seed, params: plan.params(key.point, key.arm), subgroupsFrom: plan.subgroupsFrom(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
       },
     };
     const output = new OutputDir(out);

@@ -30,6 +30,11 @@ export interface SweepLayout {
   readonly seed: number;
   readonly sequential: { readonly precision: number; readonly metric: string; readonly max: number } | null;
   readonly timeseries: boolean;
+  /**
+   * 'reference' where every arm records the reference arm's day-0 subgroups (kith sweep
+   * --subgroups reference, cli/subgroups.ts); absent where each records its own.
+   */
+  readonly subgroups?: 'reference';
   /** `kith run <scenario> [--persons …] [--set …]` as the sweep was started: points add theirs. */
   readonly command: readonly string[];
   /** SHA-256 of everything that decides the runs' results: shards and resumes must agree on it. */

@@ -19,6 +19,7 @@ import { readSweep } from './file.ts';
 import { setting, type Shard, type SweepLayout } from './layout.ts';
 import { journalPath, lockHolder, readPlanFile, type PlanFile } from './state.ts';
 import { checkJournal } from './journal.ts';
+import { subgroupBasis, subgroupsFrom, type SubgroupBasis } from '../subgroups.ts';
 
 /** The flags of `kith sweep`; `kith slurm` passes the same ones on to every task. */
 export const SWEEP_OPTIONS: Options = {
@@ -31,6 +32,7 @@ export const SWEEP_OPTIONS: Options = {
   days: { type: 'string' },
   set: { type: 'string', multiple: true },
   timeseries: { type: 'boolean' },
+  subgroups: { type: 'string' },
   precision: { type: 'string' },
   metric: { type: 'string' },
   'max-replicates': { type: 'string' },
@@ -43,6 +45,8 @@ export interface SweepPlan {
   readonly shard: Shard | null;
   /** The validated parameters of one run. */
   params(point: number, arm: number): Params;
+  /** Settings whose day-0 subgroups a run records instead of its own (cli/subgroups.ts). */
+  subgroupsFrom(point: number, arm: number): Params | undefined;
   readonly out: string;
   readonly workers: number;
   /** Threads within each run (`kith run --threads`). */
@@ -127,11 +131,12 @@ function checkState(command: string, out: string, layout: SweepLayout, shard: Sh
 }
 
 /** Every point × arm resolves to valid parameters, or the first that does not is named. */
-function checkPoints(file: string, arms: readonly string[], params: SweepPlan['params'], layout: Pick<SweepLayout, 'points' | 'parameters'>): void {
+function checkPoints(file: string, arms: readonly string[], plan: Pick<SweepPlan, 'params' | 'subgroupsFrom'>, layout: Pick<SweepLayout, 'points' | 'parameters'>): void {
   layout.points.forEach((values, p) => {
     arms.forEach((arm, a) => {
       try {
-        params(p, a);
+        plan.params(p, a);
+        plan.subgroupsFrom(p, a);
       } catch (e) {
         if (!(e instanceof ParamError)) throw e;
         const where = layout.parameters.map((f, j) => setting(f.path, values[j])).join(', ');
@@ -142,11 +147,12 @@ function checkPoints(file: string, arms: readonly string[], params: SweepPlan['p
 }
 
 /** `kith run <scenario> …` with the command line's own settings, to which each point adds its. */
-function runCommand(scenarioFile: string, values: Parsed['values'], arms: readonly string[] | null): string[] {
+function runCommand(scenarioFile: string, values: Parsed['values'], arms: readonly string[] | null, subgroups: SubgroupBasis): string[] {
   const command = ['kith', 'run', scenarioFile];
   for (const flag of ['persons', 'days'] as const) if (values[flag] !== undefined) command.push(`--${flag}`, String(values[flag]));
   for (const s of (values.set as string[] | undefined) ?? []) command.push('--set', s);
   if (arms) command.push('--arms', arms.join(','));
+  if (subgroups === 'reference') command.push('--subgroups', 'reference');
   return command;
 }
 
@@ -169,7 +175,11 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
     throw new UsageError(`${file}: design: it has ${size.toLocaleString('en')} points; a sweep holds at most ${MAX_POINTS.toLocaleString('en')} (split it, or use fewer levels or points)`);
   }
   const { values: points, unit } = designPoints(factors, sweep.design, sweep.seed);
-  const params = (point: number, arm: number) => armParams(scenario, arms[arm], mergeParams(overrides, pointOverrides(factors, points[point])));
+  const paramsAt = (point: number, arm: string) => armParams(scenario, arm, mergeParams(overrides, pointOverrides(factors, points[point])));
+  const params = (point: number, arm: number) => paramsAt(point, arms[arm]);
+  const subgroups = subgroupBasis(command, values.subgroups);
+  const from = (point: number, arm: number) =>
+    subgroups === 'own' ? undefined : subgroupsFrom(subgroups, arms[arm], scenario.reference, params(point, arm), paramsAt(point, scenario.reference), `${file}: point ${point}`);
   const parameters = factors.map((f, j) => ({ path: f.path, type: columnType(f, points, j), description: leafAt(f.path).doc }));
   const runs = {
     name: sweep.name,
@@ -184,13 +194,15 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
     seed: sweep.seed,
     sequential,
     timeseries: values.timeseries === true,
+    // Only where asked for, so that the fingerprints of sweeps before the flag stay as they were.
+    ...(subgroups === 'reference' ? { subgroups } : {}),
   };
-  checkPoints(file, arms, params, runs);
+  checkPoints(file, arms, { params, subgroupsFrom: from }, runs);
   // What decides the results: the above, the scenario, the command line's settings, Kith's version;
   // not the order they were written in (--set a --set b, or --persons against --set persons=).
   const fingerprint = sha256(canonicalJson({ kith: kithVersion(), scenarioFile: scenario, overrides, ...runs }));
   const source = { scenario, scenarioSha256: sha256(canonicalJson(scenario)), settings: overrides };
-  const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null), fingerprint, source };
+  const layout: SweepLayout = { ...runs, command: runCommand(scenarioFile, values, sweep.arms ? arms : null, subgroups), fingerprint, source };
   const out = (values.out as string | undefined) ?? defaultOut(sweep.name);
   const resume = values.resume === true;
   const saved = checkState(command, out, layout, shard, resume);
@@ -200,6 +212,7 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
     layout: saved?.layout ?? layout,
     shard,
     params,
+    subgroupsFrom: from,
     out,
     workers: integerFlag(command, 'workers', values.workers, availableParallelism(), 1, 256),
     threads: integerFlag(command, 'threads', values.threads, 1, 1, MAX_SLOTS),

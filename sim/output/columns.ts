@@ -71,7 +71,7 @@ export const EFFECTS_COLUMNS: readonly Column[] = [
   text('reference', 'the reference arm the effect is measured against'),
   SUBGROUP,
   METRIC,
-  integer('n', 'pairs of runs (same seed) where both arms have a value and the subgroup holds the same persons in both (0 where the arm changes who is in it)'),
+  integer('n', 'pairs of runs (same seed) where both arms have a value and the subgroup holds the same persons in both (0 where the arm changes who is in it, unless run with --subgroups reference)'),
   number('mean_difference', 'mean over seeds of (arm − reference): the paired effect'),
   number('sd_difference', 'standard deviation of the paired differences'),
   number('ci_low', 'lower end of the 95% confidence interval of the paired effect (Student t)'),

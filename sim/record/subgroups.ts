@@ -41,9 +41,22 @@ export function membershipKey(members: Int32Array): string {
   return hex(hashWords(members, 0x4b697468)) + hex(hashWords(members, 0x73756267));
 }
 
-/** Sets each person's subgroup mask; returns each subgroup's members in person order. */
-export function assignSubgroups(persons: Persons, network: Network): Int32Array[] {
-  return subgroupLists(persons.subgroups, setMasks(persons, network));
+/**
+ * Sets each person's subgroup mask — from their own attributes, or, when `given`, another world's
+ * masks of the same persons (world.ts subgroupMasksOf) — and returns each subgroup's members in
+ * person order.
+ */
+export function assignSubgroups(persons: Persons, network: Network, given?: Uint8Array): Int32Array[] {
+  if (!given) return subgroupLists(persons.subgroups, setMasks(persons, network));
+  persons.subgroups.set(given);
+  return subgroupLists(persons.subgroups, countMembers(given));
+}
+
+/** Each subgroup's size, from the masks. */
+function countMembers(masks: Uint8Array): number[] {
+  const sizes = new Array<number>(SUBGROUPS.length).fill(0);
+  for (let i = 0; i < masks.length; i++) for (let s = 0; s < SUBGROUPS.length; s++) sizes[s] += (masks[i] >>> s) & 1;
+  return sizes;
 }
 
 /**

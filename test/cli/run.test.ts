@@ -121,6 +121,37 @@ describe('kith run', () => {
     expect(kith([...args, '--arms', 'online-shg', '--quiet']).stderr).toBe('');
   });
 
+  it('with --subgroups reference, follows the reference arm’s day-0 subgroups into every arm, so effects.csv pairs them all', () => {
+    const own = tempDir();
+    const followed = tempDir();
+    const args = ['run', 'scenarios/digital-divide.json', '--persons', '600', '--days', '200', '--replicates', '2', '--workers', '2', '--quiet'];
+    expect(kith([...args, '--out', own]).status).toBe(0);
+    expect(kith([...args, '--subgroups', 'reference', '--out', followed]).status).toBe(0);
+    const pairs = (dir: string) => rowsOf(dir, 'effects.csv').filter((r) => r.subgroup === 'no-internet' && r.metric === 'depth').map((r) => [r.arm, r.n]);
+    // Arms that give other persons internet are not paired in no-internet by default…
+    expect(pairs(own).filter(([, n]) => n === '0').length).toBeGreaterThan(0);
+    // …and are, every replicate, when every arm records the reference arm's persons.
+    expect(pairs(followed)).toEqual(['older-online-30', 'older-online-60', 'older-online-90'].map((arm) => [arm, '2']));
+    const sizes = (dir: string) => new Set(rowsOf(dir, 'runs.csv').filter((r) => r.subgroup === 'no-internet').map((r) => `${r.replicate}:${r.n}`));
+    expect(sizes(followed).size).toBe(2);
+    // The runs are the same: the whole population's rows, and every row of the reference arm.
+    const unchanged = (dir: string) => rowsOf(dir, 'runs.csv').filter((r) => r.subgroup === 'everyone' || r.arm === 'no-platform');
+    expect(unchanged(followed)).toEqual(unchanged(own));
+    expect(JSON.parse(read(followed, 'manifest.json')).subgroups).toBe('reference');
+    expect(JSON.parse(read(own, 'manifest.json')).subgroups).toBe('own');
+  });
+
+  it('refuses --subgroups reference between arms of different sizes, naming them', () => {
+    const dir = tempDir();
+    const s = JSON.parse(read(ROOT, 'scenarios/covid-lockdown.json'));
+    s.arms['online-shg'].persons = 400;
+    writeFileSync(join(dir, 'sizes.json'), JSON.stringify(s));
+    const r = kith(['run', join(dir, 'sizes.json'), '--subgroups', 'reference', '--replicates', '1', '--quiet', '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/sizes\.json: --subgroups reference: arm "online-shg" has 400 persons and the reference arm "no-online-shg" \d+; the same persons can be followed only between arms of as many\n$/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('keeps a name with a comma, a quote and a line break intact', () => {
     const dir = tempDir();
     const scenario = JSON.parse(read(ROOT, 'scenarios/covid-lockdown.json'));
@@ -186,6 +217,7 @@ describe('kith run on bad input', () => {
     ['an unknown flag', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicate', '3'], out: out() }), /unknown flag --replicate; did you mean --replicates\?/],
     ['--persons and --set persons= that disagree', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--persons', '300', '--set', 'persons=400'], out: out() }), /^kith run: --persons 300 and --set persons=400 disagree; give one of them$/],
     ['--agent-days alone', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--agent-days', '89,120'], out: out() }), /^kith run: --agent-days goes with --agents or --ties, which write the persons and ties on those days$/],
+    ['a bad --subgroups', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--subgroups', 'others'], out: out() }), /^kith run: --subgroups: expected own or reference, got "others"$/],
     ['a bad flag value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', 'ten'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "ten"$/],
     ['too many replicates to hold', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', '100000000'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "100000000"$/],
     ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],

@@ -25,12 +25,12 @@ describe('kith slurm', () => {
     const dir = tempDir();
     const file = writeSweep(dir);
     const out = join(dir, 'cluster');
-    const r = kith(['slurm', file, '--tasks', '4', '--out', out, '--partition', 'short', '--time', '0:30:00', '--mem', '2G', '--cpus-per-task', '2', ...SIZE, '--set', 'shg.pJoin=0.03', '--threads', '2']);
+    const r = kith(['slurm', file, '--tasks', '4', '--out', out, '--partition', 'short', '--time', '0:30:00', '--mem', '2G', '--cpus-per-task', '2', ...SIZE, '--set', 'shg.pJoin=0.03', '--threads', '2', '--subgroups', 'reference']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/submit with: .*submit\.sh/);
     const array = readFileSync(join(out, 'kith-sweep.sbatch'), 'utf8');
     for (const line of ['#SBATCH --array=1-4', '#SBATCH --cpus-per-task=2', '#SBATCH --partition=short', '#SBATCH --time=0:30:00', '#SBATCH --mem=2G']) expect(array).toContain(line);
-    expect(array).toMatch(/ sweep \S+sweep\.json --persons 150 --days 170 --set shg\.pJoin=0\.03 --threads 2 --shard "\$SLURM_ARRAY_TASK_ID\/4" --out \S+shard-"\$SLURM_ARRAY_TASK_ID" --workers 2 --resume --quiet$/m);
+    expect(array).toMatch(/ sweep \S+sweep\.json --persons 150 --days 170 --set shg\.pJoin=0\.03 --threads 2 --subgroups reference --shard "\$SLURM_ARRAY_TASK_ID\/4" --out \S+shard-"\$SLURM_ARRAY_TASK_ID" --workers 2 --resume --quiet$/m);
     const merge = readFileSync(join(out, 'kith-merge.sbatch'), 'utf8');
     expect(merge).toMatch(new RegExp(` merge ${[1, 2, 3, 4].map((i) => `\\S+shard-${i}`).join(' ')} --out \\S+cluster$`, 'm'));
     expect(readFileSync(join(out, 'submit.sh'), 'utf8')).toMatch(/sbatch --parsable --dependency=afterok:"\$array" /);

@@ -97,6 +97,19 @@ describe('kith sweep', () => {
     expect(new Set(runs.map((r) => r.seed)).size).toBe(6 * 2);
   });
 
+  it('with --subgroups reference, says so in its manifest and points.csv, and resumes only with it', () => {
+    const out = join(tempDir(), 'followed');
+    const r = kith(['sweep', file, ...SMALL, '--subgroups', 'reference', '--workers', '2', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(read(out, 'manifest.json')).sweep.subgroups).toBe('reference');
+    expect(rowsOf(out, 'points.csv')[0].command).toContain(' --subgroups reference ');
+    // These arms differ in their timelines only, so their subgroups already held the same persons.
+    for (const f of ['runs.csv', 'summary.csv', 'effects.csv']) expect(read(out, f) === read(one, f), f).toBe(true);
+    const again = kith(['sweep', file, ...SMALL, '--resume', '--out', out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/holds a different sweep/);
+  });
+
   it('reproduces a point alone with the kith run command of points.csv', () => {
     const point = rowsOf(one, 'points.csv')[4];
     const words = point.command.split(' ');
