@@ -426,6 +426,39 @@ describe('the viewer', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each([
+    { width: 1280, height: 720, presenter: true },
+    { width: 1920, height: 1080, presenter: true },
+    { width: 1280, height: 720, presenter: false },
+  ])('should keep the levers in one row, none moving, when a lever is moved ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {
+    const page = await open(presenter ? '?presenter=1' : '', viewport);
+    const levers = () =>
+      page.evaluate(() => {
+        const row = document.querySelector('.levers') as HTMLElement;
+        const style = getComputedStyle(row);
+        const boxes = [...row.querySelectorAll('.lever-control')].map((e) => e.getBoundingClientRect());
+        const edges = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+        return {
+          height: row.getBoundingClientRect().height,
+          // One row: the tallest lever and the row's padding and borders.
+          oneRow: Math.max(...boxes.map((b) => b.height)) + edges.reduce((sum, k) => sum + parseFloat(style[k]), 0),
+          tops: boxes.map((b) => b.top),
+          lefts: boxes.map((b) => b.left),
+        };
+      });
+    const before = await levers();
+    expect(before.height).toBeCloseTo(before.oneRow, 1);
+    expect(new Set(before.tops).size).toBe(1);
+    await expect(page.isVisible('#lever-cut ~ .lever-reset')).resolves.toBe(false);
+    // Moved to its widest value: its reset shows and its value turns bold.
+    await page.fill('#lever-cut', '1');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('cut') === '1');
+    await waitReady(page);
+    await expect(page.isVisible('#lever-cut ~ .lever-reset')).resolves.toBe(true);
+    await expect(page.textContent('#lever-cut ~ output')).resolves.toBe('100%');
+    expect(await levers()).toEqual(before);
+  });
+
   it('should export a chart with its title and subgroup, in files that name the subgroup', async () => {
     const page = await open('?persons=300&day=30&subgroup=older');
     const tool = (label: string) => `.wellbeing-chart .chart-tools button:text-is("${label}")`;

@@ -142,6 +142,8 @@ export class Controls {
     const input = el('input', { type: 'range', min: String(lever.min), max: String(lever.max), step: String(lever.step), id: `lever-${lever.key}` });
     const value = el('output');
     value.htmlFor.add(input.id);
+    // The output keeps the width of the lever's widest value (style.css).
+    value.dataset.widest = [lever.min, lever.max].map(lever.format).reduce((a, b) => (b.length > a.length ? b : a));
     const reset = button('↺', `${lever.label}: back to the scenario's value`, () => this.handlers.lever(lever.key, undefined), 'lever-reset');
     input.addEventListener('input', () => (value.textContent = lever.format(Number(input.value))));
     input.addEventListener('change', () => this.handlers.lever(lever.key, Number(input.value)));
@@ -222,7 +224,10 @@ export class Controls {
       root.title = setting.compared
         ? `The arms differ in this setting — ${arms[0]} ${lever.format(setting.values[0])}, ${arms[1]} ${lever.format(setting.values[1])}: it is what they compare, so it is not a lever here.`
         : '';
-      reset.hidden = set === undefined || lever.key === 'persons';
+      // The reset keeps its place while the lever is at the scenario's value (invisible, out of
+      // the tab order), so moving a lever never widens the row and pushes levers onto a second one.
+      reset.hidden = setting.compared || lever.key === 'persons';
+      reset.classList.toggle('unset', set === undefined);
       root.classList.toggle('changed', set !== undefined);
     }
   }
