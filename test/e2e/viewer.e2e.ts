@@ -428,6 +428,32 @@ describe('the viewer', () => {
 
   it.each([
     { width: 1280, height: 720, presenter: true },
+    { width: 1280, height: 720, presenter: false },
+    { width: 1920, height: 1080, presenter: true },
+  ])('should set the resilience chart’s tick labels apart ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {
+    // On day 130 the differences run from about −0.02 to 0: labels as wide as any.
+    const page = await open(`?persons=500&day=130${presenter ? '&presenter=1' : ''}`, viewport);
+    await page.waitForFunction(() => document.querySelector('.metrics-chart .difference-panel .estimate') !== null);
+    const em = Number(await page.$eval('.metrics-chart > svg', (s) => s.getAttribute('font-size')));
+    expect(em).toBeGreaterThanOrEqual(11);
+    for (const panel of ['difference-panel', 'arms-panel']) {
+      const labels = await page.$$eval(`.metrics-chart .${panel} .tick text`, (ts) =>
+        ts
+          .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect().toJSON() as DOMRect }))
+          .sort((a, b) => a.box.left - b.box.left),
+      );
+      expect(labels.length, panel).toBeGreaterThanOrEqual(2);
+      // On one line, each label at least half an em clear of the next.
+      for (let k = 1; k < labels.length; k++) {
+        const [a, b] = [labels[k - 1], labels[k]];
+        expect(b.box.top, `${panel}: “${a.text}”, “${b.text}”`).toBeCloseTo(a.box.top, 0);
+        expect(b.box.left - a.box.right, `${panel}: “${a.text}” to “${b.text}”`).toBeGreaterThanOrEqual(em / 2);
+      }
+    }
+  });
+
+  it.each([
+    { width: 1280, height: 720, presenter: true },
     { width: 1920, height: 1080, presenter: true },
     { width: 1280, height: 720, presenter: false },
   ])('should keep the levers in one row, none moving, when a lever is moved ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {

@@ -8,7 +8,7 @@ import { hasValue, type Estimate } from '../series.ts';
 import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
 import { DOT_RADIUS, drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 import { textWidth, wrapText } from './measure.ts';
-import { TICKS } from './ticks.ts';
+import { spacedTicks, TICKS } from './ticks.ts';
 import { styleAxis } from './time.ts';
 
 /** A series of the chart: an arm's estimates, or an arm's difference from the reference, per subgroup. */
@@ -33,6 +33,9 @@ export interface MetricsData {
   /** Per panel and subgroup, why the row has no mark (drawn as “—” with this as its tooltip); null where it has one. */
   readonly hints: { readonly arms: readonly (string | null)[]; readonly difference: readonly (string | null)[] };
 }
+
+/** The least space between two tick labels of a panel's axis, in ems. */
+export const TICK_GAP = 2 / 3;
 
 /** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
 const layout = (em: number) => ({ row: em + 8, top: 2 * em + 12, bottom: 2 * em + 2, gap: 3 * em, right: 1.5 * em });
@@ -94,7 +97,9 @@ export class MetricsChart {
       // No values yet: no scale to read (the pending note says why).
       if (data.pending) return;
       if (zero) g.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', 0).attr('y2', h).attr('stroke', theme.muted).attr('stroke-width', 1);
-      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(panel / (5 * theme.fontSize))), TICKS.decimal)) as unknown as G);
+      // The tick labels at least two-thirds of an em apart: negative differences are wide.
+      const ticks = spacedTicks(x, Math.max(2, Math.floor(panel / (5 * theme.fontSize))), TICKS.decimal, TICK_GAP * theme.fontSize);
+      styleAxis(g.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).tickValues(ticks.values).tickFormat(ticks.format)) as unknown as G);
       hints.forEach((hint, i) => hint && drawNoValue(g, panel, i * row, row, hint));
       series.forEach((arm, k) => {
         const dy = series.length > 1 ? (k - (series.length - 1) / 2) * 4 : 0;
