@@ -32,6 +32,15 @@ export function armColour(arms: readonly string[], arm: string): string {
 export const LOCKDOWN_COLOUR = '#6A3D9A';
 
 /**
+ * The page's accent (style.css --accent: the Play button, focus rings, hovered buttons, the day
+ * scrubber, the ⓘ icons): a dark rust that no arm has and none of them looks like, to normal and
+ * colour-blind eyes alike (CIEDE2000 over 20 from every arm's and the lockdown's colour, with
+ * protanopia, deuteranopia and tritanopia simulated too), so a control never reads as an arm's.
+ * White on it, and it on white, contrast 10:1.
+ */
+export const ACCENT_COLOUR = '#7C2400';
+
+/**
  * The levers' sliders: light grey at the scenario's value, dark grey once moved. Neutrals, because
  * every hue on the page has a meaning (arms, layers, lockdown): a moved lever must not look like one.
  */

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARM_COLOURS, LOCKDOWN_COLOUR } from '../../viz/palette.ts';
+import { difference, VISIONS } from '../helpers/colour.ts';
 import { day, launch, openPage, waitDay, waitReady, type Watched } from './browser.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -312,6 +314,25 @@ describe('the viewer', () => {
       const fills = await page.$$eval(`.metrics-chart .arms-panel .estimate[data-arm="${label}"] circle`, (cs) => [...new Set(cs.map((c) => c.getAttribute('fill')))]);
       expect(fills).toEqual([fill]);
     }
+  });
+
+  it('should draw the controls in an accent that is no arm’s colour and looks like none', async () => {
+    // digital-divide has four arms: four of the arm colours in its menus and panels.
+    const page = await open('?scenario=digital-divide&persons=300');
+    const variables = await page.evaluate(() => Object.fromEntries(['--accent', '--arm-a', '--arm-b'].map((v) => [v, getComputedStyle(document.documentElement).getPropertyValue(v).trim().toLowerCase()])));
+    const accent = variables['--accent'];
+    expect(accent).toMatch(/^#[0-9a-f]{6}$/);
+    const arms = [...ARM_COLOURS, variables['--arm-a'], variables['--arm-b']].map((c) => c.toLowerCase());
+    expect(arms).not.toContain(accent);
+    expect(accent).not.toBe(LOCKDOWN_COLOUR.toLowerCase());
+    for (const colour of [...arms, LOCKDOWN_COLOUR]) for (const vision of VISIONS) expect(difference(accent, colour, vision), `${colour}, ${vision}`).toBeGreaterThan(20);
+    // The controls take it: the Play button, and the focus ring of a button reached with Tab.
+    const rgb = `rgb(${[1, 3, 5].map((k) => parseInt(accent.slice(k, k + 2), 16)).join(', ')})`;
+    await expect(page.$eval('#play', (b) => getComputedStyle(b).backgroundColor)).resolves.toBe(rgb);
+    await page.focus('#play');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step');
+    await expect(page.$eval('#step', (b) => getComputedStyle(b).outlineColor)).resolves.toBe(rgb);
   });
 
   it('should mark a resilience row with no value, and say why', async () => {
