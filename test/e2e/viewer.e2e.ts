@@ -411,6 +411,48 @@ describe('the viewer', () => {
   });
 
   it.each([
+    { width: 1280, height: 720, person: 3 },
+    // Person 117 is in an online group in one arm: the longest rows.
+    { width: 1280, height: 720, person: 117 },
+    { width: 1366, height: 768, person: 117 },
+    { width: 1920, height: 1080, person: 117 },
+  ])('should fit a followed person’s panel, both its charts, without scrolling ($width×$height, person $person)', async ({ person, ...viewport }) => {
+    const page = await open(`?persons=500&day=100&person=${person}`, viewport);
+    await page.waitForSelector('.person-panel:not([hidden])');
+    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    const fits = async (size: string) => {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const fit = await page.evaluate(() => {
+        const panel = document.querySelector('.person-panel') as HTMLElement;
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+        const live = ['lockdown-now', 'reopen-now'].map((id) => {
+          const r = box(document.getElementById(id) as HTMLElement);
+          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
+        });
+        return { scrollHeight: panel.scrollHeight, clientHeight: panel.clientHeight, panel: box(panel), charts: [...panel.querySelectorAll('figure.chart')].map(box), live, viewport: { width: innerWidth, height: innerHeight } };
+      });
+      expect(fit.scrollHeight, size).toBeLessThanOrEqual(fit.clientHeight);
+      expect(fit.charts, size).toHaveLength(2);
+      // Both charts whole, in the panel and in the window: the second, too, above the fold.
+      for (const [k, chart] of fit.charts.entries()) {
+        const which = `${size}, chart ${k + 1}`;
+        expect(chart.top, which).toBeGreaterThanOrEqual(fit.panel.top);
+        expect(chart.bottom, which).toBeLessThanOrEqual(Math.min(fit.panel.bottom, fit.viewport.height));
+        expect(chart.right, which).toBeLessThanOrEqual(fit.viewport.width);
+        // Not squeezed to nothing to fit.
+        expect(chart.height, which).toBeGreaterThanOrEqual(120);
+      }
+      expect(fit.live, size).toEqual(['lockdown-now', 'reopen-now']);
+    };
+    await fits(`${viewport.width}×${viewport.height}`);
+    // And again when the window changes size under the open panel.
+    if (viewport.width > 1280) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await fits('resized to 1280×720');
+    }
+  });
+
+  it.each([
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
   ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {

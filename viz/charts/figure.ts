@@ -41,6 +41,11 @@ export class Figure {
   readonly note: HTMLElement;
   readonly tools: HTMLElement;
   height: number;
+  /**
+   * The SVG's whole height, legend rows and presenter mode included, where the chart's container
+   * sets it (the person's panel fits its charts to the room it has); null to follow `height`.
+   */
+  fixedHeight: number | null = null;
   private file: string;
   private title: string;
   private readonly titleElement: HTMLElement;
@@ -149,10 +154,13 @@ export class Figure {
     return Math.max(200, Math.floor(this.element.clientWidth || 360));
   }
 
-  /** Empties the SVG and sizes it to its container, `extra` pixels taller (rows of legend); returns the width. */
+  /**
+   * Empties the SVG and sizes it to its container, `extra` pixels taller (rows of legend) unless
+   * its height is fixed; returns the width.
+   */
   clear(extra = 0): number {
     const width = this.width;
-    const height = this.height * (theme.presenter ? 1.2 : 1) + extra;
+    const height = this.fixedHeight ?? this.height * (theme.presenter ? 1.2 : 1) + extra;
     this.svg.selectAll('*').remove();
     this.svg
       .attr('width', width)

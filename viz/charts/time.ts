@@ -8,6 +8,7 @@ import type { CrisisWindow } from '../../sim/index.ts';
 import { theme } from '../palette.ts';
 import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
 import { bandOpacity, drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
+import { textWidth } from './measure.ts';
 import { leftAxisWidth } from './ticks.ts';
 
 export interface Line {
@@ -129,10 +130,14 @@ export class TimeChart {
     drawTimeFrame(plot, x, h, data);
     styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / (6 * theme.fontSize))))) as unknown as G);
     styleAxis(plot.append('g').call(axisLeft(y).ticks(yTicks, data.yFormat)) as unknown as G);
+    // Beside the middle of the plot, but never past the chart's top or bottom: a short plot (the
+    // person's panel fits its charts to its room) keeps its label whole.
+    const half = textWidth(data.yLabel) / 2;
+    const yMiddle = Math.max(Math.min(top + h / 2, height - half), Math.min(half, height / 2));
     svg
       .append('text')
       .attr('class', 'y-label')
-      .attr('transform', `translate(${theme.fontSize},${top + h / 2}) rotate(-90)`)
+      .attr('transform', `translate(${theme.fontSize},${yMiddle}) rotate(-90)`)
       .attr('text-anchor', 'middle')
       .attr('fill', theme.muted)
       .text(data.yLabel);

@@ -10,7 +10,7 @@ import type { LockdownMarks } from '../charts/outcomes.ts';
 import { TICKS } from '../charts/ticks.ts';
 import { TimeChart } from '../charts/time.ts';
 import type { PersonArm, PersonFrame } from '../engine/protocol.ts';
-import { FUNCTION_COLOURS } from '../palette.ts';
+import { FUNCTION_COLOURS, theme } from '../palette.ts';
 import { explain } from '../teaching/concepts.ts';
 
 const f2 = format('.2f');
@@ -25,13 +25,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 function groupText(a: PersonArm): string {
   if (a.group < 0) return 'none';
   const mode = a.groupMode === null ? '' : MODES[a.groupMode];
-  const met = a.groupMeeting === MEETING.none || a.groupMeeting === null ? 'did not meet today' : a.groupMeeting === MEETING.online ? 'met online today' : 'met face to face today';
+  // On the day shown, as every row of the table (its corner names the day).
+  const met = a.groupMeeting === MEETING.none || a.groupMeeting === null ? 'did not meet' : a.groupMeeting === MEETING.online ? 'met online' : 'met face to face';
   return `#${a.group}, ${mode}, ${a.groupMembers} members; ${met}`;
 }
 
+/** A layer's ties as the rows' heading reads them: face-to-face · remote · closed. */
 function tiesText(t: { faceToFace: number; remote: number; closed: number }): string {
   if (t.faceToFace + t.remote + t.closed === 0) return '—';
-  return [String(t.faceToFace), ...(t.remote ? [`${t.remote} remote`] : []), ...(t.closed ? [`${t.closed} closed`] : [])].join(' · ');
+  return `${t.faceToFace} · ${t.remote} · ${t.closed}`;
 }
 
 export interface PanelContext {
@@ -42,6 +44,13 @@ export interface PanelContext {
   readonly lockdown: LockdownMarks;
 }
 
+/**
+ * A chart's SVG height in the panel, in ems of the charts' type: at least room for two rows of
+ * legend, the axis and a plot of two or three ticks (else the panel scrolls); at most some 1.5
+ * times the height the charts had when it was fixed, however tall the window.
+ */
+const CHART_EMS = { min: 10, max: 22 };
+
 export class PersonPanel {
   readonly root: HTMLElement;
   private readonly body: HTMLElement;
@@ -49,6 +58,8 @@ export class PersonPanel {
   private readonly charts: HTMLElement;
   private need: TimeChart | null = null;
   private received: TimeChart | null = null;
+  /** What the charts show, to draw them again at another size. */
+  private shown: { frame: PersonFrame; context: PanelContext; day: number } | null = null;
   person: number | null = null;
 
   constructor(parent: HTMLElement, onClose: () => void) {
@@ -67,6 +78,11 @@ export class PersonPanel {
     this.charts = el('div', undefined, 'person-charts');
     this.root.append(head, this.body, this.charts);
     parent.append(this.root);
+    // The charts take the room the panel has below the tables: again when the window, or the
+    // type (presenter mode), or the tables' wrapping changes it.
+    const resized = new ResizeObserver(() => this.isOpen && this.drawCharts());
+    resized.observe(this.root);
+    resized.observe(this.body);
   }
 
   get isOpen(): boolean {
@@ -90,12 +106,34 @@ export class PersonPanel {
     this.person = frame.person;
     this.setOpen(true);
     this.title.textContent = `Person ${frame.person}`;
-    this.body.replaceChildren(this.facts(frame), this.state(frame, context), this.ties(frame, context));
+    this.body.replaceChildren(this.facts(frame), this.table(frame, context, day));
     if (first || !this.need || !this.received) {
       this.charts.replaceChildren();
       this.need = new TimeChart(this.charts, { title: 'Need per function', concept: 'functions', height: 140, file: `person-${frame.person}-need` });
       this.received = new TimeChart(this.charts, { title: 'Support received per function', concept: 'functions', height: 140, file: `person-${frame.person}-received` });
     }
+    this.shown = { frame, context, day };
+    this.drawCharts();
+  }
+
+  /**
+   * The charts' SVG height: each takes half the room below the tables, less its caption, so the
+   * panel shows both without scrolling; within CHART_EMS, past which the panel scrolls after all.
+   */
+  private chartHeight(charts: readonly TimeChart[]): number {
+    const padding = parseFloat(getComputedStyle(this.root).paddingBottom) || 0;
+    const room = this.root.clientHeight - padding - this.charts.offsetTop;
+    const captions = charts.reduce((sum, c) => sum + c.figure.element.offsetHeight - (c.figure.svg.node()?.getBoundingClientRect().height ?? 0), 0);
+    const each = Math.floor((room - captions) / charts.length);
+    return Math.max(CHART_EMS.min * theme.fontSize, Math.min(CHART_EMS.max * theme.fontSize, each));
+  }
+
+  private drawCharts(): void {
+    if (!this.shown || !this.need || !this.received) return;
+    const { frame, context, day } = this.shown;
+    const height = this.chartHeight([this.need, this.received]);
+    this.need.figure.fixedHeight = height;
+    this.received.figure.fixedHeight = height;
     const series = (key: 'need' | 'received') =>
       frame.arms.flatMap((a, k) =>
         FUNCTIONS.map((fn, f) => ({
@@ -115,12 +153,17 @@ export class PersonPanel {
     const { lockdown, recordedLockdown } = context.lockdown;
     const common = { days: context.days, crisis: context.crisis, lockdown, recordedLockdown, day, yFormat: TICKS.decimal, legend };
     this.need.draw({ ...common, lines: series('need'), yLabel: 'need units' });
-    this.received.draw({ ...common, lines: series('received'), yLabel: 'need units per day' });
+    this.received.draw({ ...common, lines: series('received'), yLabel: 'need units/day' });
   }
 
+  /** Who they are, as terms and values in lines of text. */
   private facts(frame: PersonFrame): HTMLElement {
     const dl = el('dl', undefined, 'facts');
-    const add = (term: string, value: string) => dl.append(el('dt', term), el('dd', value));
+    const add = (term: string, value: string) => {
+      const fact = el('div');
+      fact.append(el('dt', term), el('dd', value));
+      dl.append(fact);
+    };
     add('age', frame.ageBand === 'young' ? 'young (18–29)' : frame.ageBand === 'adult' ? 'adult (30–64)' : 'older (65+)');
     add('household', frame.householdSize === 1 ? 'lives alone' : `${frame.householdSize} persons`);
     add('internet', frame.digital ? 'yes' : 'no — online groups cannot reach them');
@@ -129,46 +172,62 @@ export class PersonPanel {
     return dl;
   }
 
-  private state(frame: PersonFrame, context: PanelContext): HTMLElement {
+  /**
+   * Their state in each arm on the day shown, then their ties by layer: one table, so the arms
+   * head its columns once and the two parts line up.
+   */
+  private table(frame: PersonFrame, context: PanelContext, day: number): HTMLElement {
     const table = el('table', undefined, 'person-state');
     const head = el('tr');
-    head.append(el('th', ''));
+    head.append(el('th', `day ${day}`));
     context.arms.forEach((a) => {
       const th = el('th', a.name);
+      th.scope = 'col';
       th.style.color = a.colour;
       head.append(th);
     });
-    table.append(head);
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead, this.state(frame), this.ties(frame, context));
+    return table;
+  }
+
+  private state(frame: PersonFrame): HTMLElement {
+    const body = el('tbody');
     const row = (label: string, value: (a: PersonArm) => string, concept?: string) => {
       const tr = el('tr');
       const th = el('th', label);
+      th.scope = 'row';
       if (concept) th.append(explain(concept));
       tr.append(th, ...frame.arms.map((a) => el('td', value(a))));
-      table.append(tr);
+      body.append(tr);
     };
     row('wellbeing', (a) => `${f2(a.wb)}${a.distressed ? ' (distressed)' : ''}`, 'wellbeing');
     row('connectedness', (a) => `${f2(a.conn)}${a.lonely ? ' (lonely)' : ''}`, 'buffering');
     row('stress', (a) => f2(a.stress));
-    row('I AM', (a) => f2(a.iAm), 'resilience');
-    row('I CAN', (a) => f2(a.iCan));
-    row('I HAVE', (a) => f2(a.iHave));
+    // The three sources of resilience in one row, in the order the row's label names them.
+    row('I AM/CAN/HAVE', (a) => [a.iAm, a.iCan, a.iHave].map(f2).join(' · '), 'resilience');
     row('self-help group', groupText, 'shg');
-    return table;
+    return body;
   }
 
+  /** The ties' rows, under a heading row that says what the numbers count. */
   private ties(frame: PersonFrame, context: PanelContext): HTMLElement {
-    const table = el('table', undefined, 'person-ties');
-    const caption = el('caption', 'Ties by layer today: face-to-face · remote · closed');
-    caption.append(explain('layers'));
-    table.append(caption);
-    const head = el('tr');
-    head.append(el('th', 'layer'), ...context.arms.map((a) => el('th', a.name)));
-    table.append(head);
+    const body = el('tbody', undefined, 'person-ties');
+    const heading = el('th', 'Ties by layer today: face-to-face · remote · closed', 'section');
+    heading.colSpan = 1 + context.arms.length;
+    heading.scope = 'rowgroup';
+    heading.append(explain('layers'));
+    const first = el('tr');
+    first.append(heading);
+    body.append(first);
     TIE_LAYERS.forEach((layer, l) => {
       const tr = el('tr');
-      tr.append(el('th', layer), ...frame.arms.map((a) => el('td', tiesText(a.ties[l]))));
-      table.append(tr);
+      const th = el('th', layer);
+      th.scope = 'row';
+      tr.append(th, ...frame.arms.map((a) => el('td', tiesText(a.ties[l]))));
+      body.append(tr);
     });
-    return table;
+    return body;
   }
 }
