@@ -327,12 +327,17 @@ describe('the viewer', () => {
     expect(accent).not.toBe(LOCKDOWN_COLOUR.toLowerCase());
     for (const colour of [...arms, LOCKDOWN_COLOUR]) for (const vision of VISIONS) expect(difference(accent, colour, vision), `${colour}, ${vision}`).toBeGreaterThan(20);
     // The controls take it: the Play button, and the focus ring of a button reached with Tab.
-    const rgb = `rgb(${[1, 3, 5].map((k) => parseInt(accent.slice(k, k + 2), 16)).join(', ')})`;
+    const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;
+    const rgb = rgbOf(accent);
     await expect(page.$eval('#play', (b) => getComputedStyle(b).backgroundColor)).resolves.toBe(rgb);
     await page.focus('#play');
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step');
     await expect(page.$eval('#step', (b) => getComputedStyle(b).outlineColor)).resolves.toBe(rgb);
+    // Nor do the live buttons take an arm's colour (Reopen now was the third arm's green).
+    const live = await page.$$eval('.live', (bs) => bs.flatMap((b) => [getComputedStyle(b).borderTopColor, getComputedStyle(b).color]));
+    expect(live).toHaveLength(4);
+    for (const colour of live) expect(arms.map(rgbOf)).not.toContain(colour);
   });
 
   it('should mark a resilience row with no value, and say why', async () => {
