@@ -194,6 +194,25 @@ function compareLines(c: Comparison): string[] {
     ...lines,
     `Paired effects against ${c.reference}: arm − reference over the same seeds; * where the 95% CI excludes 0`,
     ...alignColumns([['arm', 'metric', 'difference', '95% CI', '', 'd_z', 'n'], ...effectRows], ['l', 'l', 'r', 'l', 'l', 'r', 'r'], '  '),
+    ...unpairedNote(c),
+  ];
+}
+
+/**
+ * Why an arm has no pair at all where it and the reference both have values: effects.csv pairs a
+ * subgroup's runs only where it holds the same persons in both arms (kith run --subgroups says).
+ */
+function unpairedNote(c: Comparison): string[] {
+  const n = (table: Map<string, Row>, arm: string, metric: string) => numberOf(table.get(key(arm, metric)), 'n') ?? 0;
+  const reference = c.reference as string;
+  const unpaired = c.effectArms.filter(
+    (arm) => c.metrics.every((metric) => n(c.effects, arm, metric) === 0) && c.metrics.some((metric) => n(c.summary, arm, metric) > 0 && n(c.summary, reference, metric) > 0),
+  );
+  if (unpaired.length === 0) return [];
+  return [
+    '',
+    `n 0 in ${unpaired.join(', ')}: subgroup ${c.subgroup} holds other persons there than in ${reference}, so no run is paired;`,
+    `kith run --subgroups reference follows ${reference}'s persons into every arm and pairs them.`,
   ];
 }
 

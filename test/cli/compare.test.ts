@@ -164,6 +164,19 @@ describe('kith compare on hand-written tables', () => {
     expect(t.get('effects treat depth')).toEqual(['0.100', '[0.050, 0.150]', '*', '2.00', '3']);
   });
 
+  it('says why where an arm has no pair although both arms have values (the subgroup holds other persons)', () => {
+    const unpaired = effectRows().map((row) => (row[3] === 'older' ? [...row.slice(0, 5), 0, null, null, null, null, null] : row));
+    const text = output([folder({ summary: SUMMARY_CSV, effects: csv(EFFECTS_COLUMNS, unpaired) }), '--subgroup', 'older']);
+    expect(tables(text).get('effects treat depth')).toEqual(['—', '—', '—', '0']);
+    expect(text.split('\n').slice(-2)).toEqual([
+      'n 0 in treat: subgroup older holds other persons there than in ref, so no run is paired;',
+      "kith run --subgroups reference follows ref's persons into every arm and pairs them.",
+    ]);
+    // Paired, or unpaired for want of values (recoveryDays in everyone), it says nothing.
+    expect(output([dir, '--subgroup', 'older'])).not.toContain('--subgroups');
+    expect(output([dir, '--metrics', 'recoveryDays'])).not.toContain('--subgroups');
+  });
+
   it('says so when effects.csv has no rows (one arm run)', () => {
     const text = output([folder({ summary: SUMMARY_CSV, effects: csv(EFFECTS_COLUMNS, []) })]);
     expect(text).toContain('No paired effects: effects.csv has no rows for subgroup everyone');
