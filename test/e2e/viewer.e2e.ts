@@ -459,6 +459,48 @@ describe('the viewer', () => {
 
   it.each([
     { width: 1280, height: 720 },
+    { width: 1366, height: 768 },
+    { width: 1600, height: 900 },
+    { width: 1920, height: 1080 },
+  ])('should lay the networks and charts out beside a followed person’s panel in presenter mode too ($width×$height)', async (viewport) => {
+    const page = await open('?persons=500&day=100&person=3&presenter=1', viewport);
+    await page.waitForSelector('.person-panel:not([hidden])');
+    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const layout = await page.evaluate(() => {
+      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+      const named = (selector: string) =>
+        [...document.querySelectorAll(selector)].map((e) => ({ name: `${e.className} ${e.querySelector('.chart-title')?.textContent ?? e.id}`.trim(), box: box(e) }));
+      const live = ['lockdown-now', 'reopen-now'].map((id) => {
+        const r = box(document.getElementById(id) as HTMLElement);
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
+      });
+      return {
+        panel: box(document.querySelector('.person-panel') as Element),
+        parts: named('.stage > *'),
+        charts: named('.stage figure.chart'),
+        canvases: named('.stage canvas.network'),
+        live,
+      };
+    });
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    // Nothing of the stage under the panel; its parts, and its charts, each clear of the others.
+    for (const part of [...layout.parts, ...layout.charts]) expect(overlap(part.box, layout.panel), `${part.name} under the panel`).toBe(false);
+    for (const list of [layout.parts, layout.charts]) {
+      list.forEach((a, k) => list.slice(k + 1).forEach((b) => expect(overlap(a.box, b.box), `${a.name} over ${b.name}`).toBe(false)));
+    }
+    // The networks wide enough to read: side by side above the charts, not in three cramped columns.
+    expect(layout.canvases).toHaveLength(2);
+    for (const canvas of layout.canvases) expect(canvas.box.width, canvas.name).toBeGreaterThanOrEqual(300);
+    if (viewport.width <= 1600) {
+      const part = (name: string) => layout.parts.find((p) => p.name.startsWith(name))?.box as DOMRect;
+      expect(part('side').top).toBeGreaterThanOrEqual(Math.max(part('arm-panel a').bottom, part('arm-panel b').bottom));
+    }
+    expect(layout.live).toEqual(['lockdown-now', 'reopen-now']);
+  });
+
+  it.each([
+    { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
   ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {
     const page = await open('?scenario=social-workers-mutual-aid&persons=500&day=130&presenter=1', viewport);
