@@ -69,6 +69,20 @@ export const theme = {
   presenter: false,
 };
 
+/**
+ * Runs `draw` with the charts' type at `size` pixels, then restores the theme's: the person's
+ * panel sets its charts in the smaller type of its tables in presenter mode on a short screen.
+ */
+export function withFontSize<T>(size: number, draw: () => T): T {
+  const saved = theme.fontSize;
+  theme.fontSize = size;
+  try {
+    return draw();
+  } finally {
+    theme.fontSize = saved;
+  }
+}
+
 export function setPresenter(on: boolean): void {
   Object.assign(theme, on ? { fontSize: 16, titleSize: 19, stroke: 2.5, text: '#000000', muted: '#222222', grid: '#cccccc', crisis: '#f5d9a6' } : { fontSize: 11, titleSize: 13, stroke: 1.5, text: '#1d1d1f', muted: '#6b6b70', grid: '#e6e6ea', crisis: '#f1e3c8' });
   theme.presenter = on;

@@ -416,13 +416,18 @@ describe('the viewer', () => {
   });
 
   it.each([
-    { width: 1280, height: 720, person: 3 },
+    { width: 1280, height: 720, person: 3, presenter: false },
     // Person 117 is in an online group in one arm: the longest rows.
-    { width: 1280, height: 720, person: 117 },
-    { width: 1366, height: 768, person: 117 },
-    { width: 1920, height: 1080, person: 117 },
-  ])('should fit a followed person’s panel, both its charts, without scrolling ($width×$height, person $person)', async ({ person, ...viewport }) => {
-    const page = await open(`?persons=500&day=100&person=${person}`, viewport);
+    { width: 1280, height: 720, person: 117, presenter: false },
+    { width: 1366, height: 768, person: 117, presenter: false },
+    { width: 1920, height: 1080, person: 117, presenter: false },
+    // Presenter mode's larger type, on a projector's usual screens.
+    { width: 1280, height: 720, person: 3, presenter: true },
+    { width: 1280, height: 720, person: 117, presenter: true },
+    { width: 1366, height: 768, person: 117, presenter: true },
+    { width: 1920, height: 1080, person: 117, presenter: true },
+  ])('should fit a followed person’s panel, both its charts, without scrolling ($width×$height, person $person, presenter $presenter)', async ({ person, presenter, ...viewport }) => {
+    const page = await open(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, viewport);
     await page.waitForSelector('.person-panel:not([hidden])');
     await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
     const fits = async (size: string) => {
@@ -434,19 +439,41 @@ describe('the viewer', () => {
           const r = box(document.getElementById(id) as HTMLElement);
           return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
         });
-        return { scrollHeight: panel.scrollHeight, clientHeight: panel.clientHeight, panel: box(panel), charts: [...panel.querySelectorAll('figure.chart')].map(box), live, viewport: { width: innerWidth, height: innerHeight } };
+        // The smallest type in the panel's tables and charts (the SVGs set theirs in an attribute).
+        const type = Math.min(
+          ...[...panel.querySelectorAll('.facts dt, .facts dd, .person-state th, .person-state td, .chart-title')].map((e) => parseFloat(getComputedStyle(e).fontSize)),
+          ...[...panel.querySelectorAll('figure.chart > svg')].map((e) => Number(e.getAttribute('font-size'))),
+        );
+        const charts = [...panel.querySelectorAll('figure.chart')];
+        return {
+          scrollHeight: panel.scrollHeight,
+          clientHeight: panel.clientHeight,
+          panel: box(panel),
+          charts: charts.map(box),
+          plots: charts.map((c) => box(c.querySelector(':scope > svg') as Element).height),
+          live,
+          type,
+          viewport: { width: innerWidth, height: innerHeight },
+        };
       });
       expect(fit.scrollHeight, size).toBeLessThanOrEqual(fit.clientHeight);
       expect(fit.charts, size).toHaveLength(2);
+      // Presenter mode may set the panel smaller than the rest of its type, not below 13 px.
+      if (presenter) expect(fit.type, size).toBeGreaterThanOrEqual(13);
       // Both charts whole, in the panel and in the window: the second, too, above the fold.
       for (const [k, chart] of fit.charts.entries()) {
         const which = `${size}, chart ${k + 1}`;
         expect(chart.top, which).toBeGreaterThanOrEqual(fit.panel.top);
+        expect(chart.left, which).toBeGreaterThanOrEqual(fit.panel.left);
         expect(chart.bottom, which).toBeLessThanOrEqual(Math.min(fit.panel.bottom, fit.viewport.height));
         expect(chart.right, which).toBeLessThanOrEqual(fit.viewport.width);
         // Not squeezed to nothing to fit.
         expect(chart.height, which).toBeGreaterThanOrEqual(120);
+        expect(fit.plots[k], which).toBeGreaterThanOrEqual(100);
       }
+      // One above the other, or side by side: apart.
+      const [a, b] = fit.charts;
+      expect(a.bottom <= b.top + 1 || a.right <= b.left + 1, size).toBe(true);
       expect(fit.live, size).toEqual(['lockdown-now', 'reopen-now']);
     };
     await fits(`${viewport.width}×${viewport.height}`);

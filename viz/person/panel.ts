@@ -10,7 +10,7 @@ import type { LockdownMarks } from '../charts/outcomes.ts';
 import { TICKS } from '../charts/ticks.ts';
 import { TimeChart } from '../charts/time.ts';
 import type { PersonArm, PersonFrame } from '../engine/protocol.ts';
-import { FUNCTION_COLOURS, theme } from '../palette.ts';
+import { FUNCTION_COLOURS, theme, withFontSize } from '../palette.ts';
 import { explain } from '../teaching/concepts.ts';
 
 const f2 = format('.2f');
@@ -47,9 +47,10 @@ export interface PanelContext {
 /**
  * A chart's SVG height in the panel, in ems of the charts' type: at least room for two rows of
  * legend, the axis and a plot of two or three ticks (else the panel scrolls); at most some 1.5
- * times the height the charts had when it was fixed, however tall the window.
+ * times the height the charts had when it was fixed, however tall the window. Side by side, each
+ * chart is at least `width` ems wide.
  */
-const CHART_EMS = { min: 10, max: 22 };
+const CHART_EMS = { min: 10, max: 22, width: 13 };
 
 export class PersonPanel {
   readonly root: HTMLElement;
@@ -60,6 +61,8 @@ export class PersonPanel {
   private received: TimeChart | null = null;
   /** What the charts show, to draw them again at another size. */
   private shown: { frame: PersonFrame; context: PanelContext; day: number } | null = null;
+  /** The charts' last layout and the room it was for: a day later, in the same room, the same. */
+  private laidOut: { room: string; height: number } | null = null;
   person: number | null = null;
 
   constructor(parent: HTMLElement, onClose: () => void) {
@@ -117,21 +120,62 @@ export class PersonPanel {
   }
 
   /**
-   * The charts' SVG height: each takes half the room below the tables, less its caption, so the
-   * panel shows both without scrolling; within CHART_EMS, past which the panel scrolls after all.
+   * The charts' SVG height when they are in `rows` rows: each row takes its share of the room
+   * below the tables, less its caption (side by side, the captions share a row of the grid, so
+   * each figure's is the taller one), so the panel shows both without scrolling.
    */
-  private chartHeight(charts: readonly TimeChart[]): number {
+  private roomFor(charts: readonly TimeChart[], rows: number): number {
     const padding = parseFloat(getComputedStyle(this.root).paddingBottom) || 0;
     const room = this.root.clientHeight - padding - this.charts.offsetTop;
-    const captions = charts.reduce((sum, c) => sum + c.figure.element.offsetHeight - (c.figure.svg.node()?.getBoundingClientRect().height ?? 0), 0);
-    const each = Math.floor((room - captions) / charts.length);
-    return Math.max(CHART_EMS.min * theme.fontSize, Math.min(CHART_EMS.max * theme.fontSize, each));
+    const captions = charts.map((c) => c.figure.element.offsetHeight - (c.figure.svg.node()?.getBoundingClientRect().height ?? 0));
+    const caption = rows === charts.length ? captions.reduce((sum, h) => sum + h, 0) : Math.max(...captions);
+    return Math.floor((room - caption) / rows);
+  }
+
+  /**
+   * One above the other, each half the room, where that gives them CHART_EMS.min; else side by
+   * side, each the whole room, where the panel is wide enough for two (presenter mode's tables
+   * and type at 1280×720 and 1366×768); else one above the other at CHART_EMS.min, and the panel
+   * scrolls. Returns the charts' SVG height, at most CHART_EMS.max.
+   */
+  private layOut(charts: readonly TimeChart[]): number {
+    const em = theme.fontSize;
+    // While playing the panel is drawn every day: measured once, not laid out both ways each time.
+    const room = [this.root.clientHeight, this.charts.offsetTop, this.charts.clientWidth, em, charts.length].join();
+    if (this.laidOut?.room === room) return this.laidOut.height;
+    const fit = (height: number) => {
+      this.laidOut = { room, height: Math.min(CHART_EMS.max * em, height) };
+      return this.laidOut.height;
+    };
+    this.charts.classList.remove('side-by-side');
+    const stacked = this.roomFor(charts, charts.length);
+    if (stacked >= CHART_EMS.min * em) return fit(stacked);
+    if (this.charts.clientWidth >= charts.length * CHART_EMS.width * em) {
+      this.charts.classList.add('side-by-side');
+      const beside = this.roomFor(charts, 1);
+      if (beside >= CHART_EMS.min * em) return fit(beside);
+      this.charts.classList.remove('side-by-side');
+    }
+    return fit(CHART_EMS.min * em);
+  }
+
+  /**
+   * The charts' type: the theme's, or the charts' own CSS font size where that is smaller (in
+   * presenter mode on a screen up to 900 px high, the panel's tables' 14 px; style.css).
+   */
+  private get chartType(): number {
+    const css = parseFloat(getComputedStyle(this.charts).fontSize);
+    return Number.isFinite(css) ? Math.min(theme.fontSize, css) : theme.fontSize;
   }
 
   private drawCharts(): void {
+    withFontSize(this.chartType, () => this.drawChartsNow());
+  }
+
+  private drawChartsNow(): void {
     if (!this.shown || !this.need || !this.received) return;
     const { frame, context, day } = this.shown;
-    const height = this.chartHeight([this.need, this.received]);
+    const height = this.layOut([this.need, this.received]);
     this.need.figure.fixedHeight = height;
     this.received.figure.fixedHeight = height;
     const series = (key: 'need' | 'received') =>
