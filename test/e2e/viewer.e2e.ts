@@ -527,6 +527,57 @@ describe('the viewer', () => {
   });
 
   it.each([
+    { width: 1280, height: 720, presenter: false },
+    { width: 1280, height: 720, presenter: true },
+    { width: 1366, height: 768, presenter: false },
+    { width: 1366, height: 768, presenter: true },
+    { width: 1920, height: 1080, presenter: false },
+    { width: 1920, height: 1080, presenter: true },
+  ])('should show every entry of the network legend in its box, with and without a person’s panel ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {
+    const page = await open(`?persons=500&day=100&person=3${presenter ? '&presenter=1' : ''}`, viewport);
+    await page.waitForSelector('.person-panel:not([hidden])');
+    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    const shows = async (when: string) => {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const legend = await page.evaluate(() => {
+        const root = document.querySelector('.stage > .legend') as HTMLElement;
+        // Scrolled to, as a reader would: the page may be longer than the window, not wider.
+        root.scrollIntoView({ block: 'end' });
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+        // Its entries: the ramp, each marker with its label, each ⓘ; each seen, not under the panel,
+        // and a marker whole in the SVG that holds it (which cuts off what lies outside it).
+        const entries = [...root.querySelectorAll('svg > g, .explain')].map((e) => {
+          const r = box(e);
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          const svg = e instanceof SVGGElement ? e.ownerSVGElement : null;
+          return { name: e.getAttribute('aria-label') ?? e.textContent ?? '', box: r, clip: svg ? box(svg) : r, seen: hit !== null && root.contains(hit) };
+        });
+        const others = [...document.querySelectorAll('.stage > :not(.legend), .stage figure.chart, .person-panel:not([hidden])')].map((e) => ({ name: e.className, box: box(e) }));
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, box: box(root), entries, others, viewport: { width: innerWidth, height: innerHeight } };
+      });
+      expect(legend.scrollWidth, `${when}: scrolls sideways`).toBeLessThanOrEqual(legend.clientWidth);
+      // The ramp, 12 markers and 3 ⓘ.
+      expect(legend.entries, when).toHaveLength(16);
+      for (const { name, box, clip, seen } of legend.entries) {
+        const which = `${when}: ${name}`;
+        expect(box.width, which).toBeGreaterThan(0);
+        expect(box.left, which).toBeGreaterThanOrEqual(Math.max(legend.box.left, clip.left, 0) - 1);
+        expect(box.right, which).toBeLessThanOrEqual(Math.min(legend.box.right, clip.right, legend.viewport.width) + 1);
+        expect(box.top, which).toBeGreaterThanOrEqual(Math.max(legend.box.top, clip.top, 0) - 1);
+        expect(box.bottom, which).toBeLessThanOrEqual(Math.min(legend.box.bottom, clip.bottom, legend.viewport.height) + 1);
+        expect(seen, `${which} is covered`).toBe(true);
+      }
+      // Taller when it wraps, but over none of the networks, the charts or the panel.
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      for (const other of legend.others) expect(overlap(legend.box, other.box), `${when}: the legend over ${other.name}`).toBe(false);
+    };
+    await shows('with the person’s panel');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.person-panel', { state: 'hidden' });
+    await shows('without it');
+  });
+
+  it.each([
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
   ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {

@@ -11,7 +11,16 @@ export function drawLegend(parent: HTMLElement, distressThreshold: number): void
   parent.replaceChildren();
   // Lengths in units of the font size, so presenter mode scales the whole legend.
   const u = theme.fontSize / 11;
-  const svg = select(parent).append('svg').attr('class', 'legend-svg').attr('height', 44 * u).attr('font-family', theme.font).attr('font-size', theme.fontSize).attr('fill', theme.text);
+  // The legend is in parts, each an SVG of its own, so it wraps between them where the stage is
+  // narrower than the whole (presenter mode beside the person panel): the ramp with the first column
+  // of markers (the threshold's label, wider than the ramp, reaches over that column's place), then
+  // each further column. x is in the coordinates of the one SVG the legend was: a part begins at a
+  // whole pixel 4 to 5 px before what it draws and ends where the next begins, so on one line
+  // everything stands where it stood in that SVG, to the fraction of a pixel.
+  const part = (className: string) =>
+    select(parent).append('svg').attr('class', `legend-svg ${className}`).attr('height', 44 * u).attr('font-family', theme.font).attr('font-size', theme.fontSize).attr('fill', theme.text);
+  let svg = part('legend-ramp');
+  let start = 0;
   let x = 4;
   // Wellbeing ramp: the distress threshold above it, its ends and name below.
   const rampWidth = Math.round(10 * theme.fontSize);
@@ -69,17 +78,23 @@ export function drawLegend(parent: HTMLElement, distressThreshold: number): void
       [line(theme.text, '3,2', 1.5), 'remote'],
     ],
   ];
-  for (const column of columns) {
+  columns.forEach((column, k) => {
+    if (k > 0) {
+      const next = Math.floor(x) - 4;
+      svg.attr('width', next - start);
+      svg = part('legend-column');
+      start = next;
+    }
     let widest = 0;
     column.forEach(([draw, label], row) => {
-      const g = svg.append('g').attr('transform', `translate(${x},${(row ? 33 : 14) * u})`) as unknown as G;
+      const g = svg.append('g').attr('transform', `translate(${x - start},${(row ? 33 : 14) * u})`) as unknown as G;
       draw(g);
       const text = g.append('text').attr('x', 14 * u).attr('dy', '0.35em').text(label);
       widest = Math.max(widest, text.node()?.getComputedTextLength() || label.length * theme.fontSize * 0.56);
     });
     x += 26 + widest;
-  }
-  svg.attr('width', x);
+  });
+  svg.attr('width', x - start);
   const help = document.createElement('span');
   help.className = 'legend-help';
   help.append(explain('layers'), explain('shg'), explain('lockdown'));
