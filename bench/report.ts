@@ -68,8 +68,9 @@ export function phaseTable(runs: readonly RunRow[]): string {
 /** `PASS  medium: at least …  (2.31 M agent-days/s)`. */
 export function targetLine(outcome: TargetOutcome): string {
   const status = { pass: 'PASS', fail: 'FAIL', 'not run': 'SKIP' }[outcome.status];
-  // Ratios (scaling) are small numbers: give them two decimals.
-  const digits = outcome.value !== undefined && outcome.value < 100 ? 2 : 0;
+  // Ratios (scaling, threads) are small numbers: three decimals, so that one on its limit shows
+  // which side it fell (scaling 1.504 printed as '1.50' beside FAIL).
+  const digits = outcome.value !== undefined && outcome.value < 100 ? 3 : 0;
   const value = outcome.status === 'not run' ? '(configuration not run)' : outcome.value === undefined ? '' : `(measured ${fixed(outcome.value, digits)})`;
   return `${status}  ${outcome.says}  ${value}`;
 }
