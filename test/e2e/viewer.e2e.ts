@@ -533,7 +533,7 @@ describe('the viewer', () => {
     { width: 1366, height: 768, presenter: true },
     { width: 1920, height: 1080, presenter: false },
     { width: 1920, height: 1080, presenter: true },
-  ])('should show every entry of the network legend in its box, with and without a person’s panel ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {
+  ])('should show every entry of the network legend in its box, the threshold’s label clear of the others, with and without a person’s panel ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {
     const page = await open(`?persons=500&day=100&person=3${presenter ? '&presenter=1' : ''}`, viewport);
     await page.waitForSelector('.person-panel:not([hidden])');
     await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
@@ -553,7 +553,15 @@ describe('the viewer', () => {
           return { name: e.getAttribute('aria-label') ?? e.textContent ?? '', box: r, clip: svg ? box(svg) : r, seen: hit !== null && root.contains(hit) };
         });
         const others = [...document.querySelectorAll('.stage > :not(.legend), .stage figure.chart, .person-panel:not([hidden])')].map((e) => ({ name: e.className, box: box(e) }));
-        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, box: box(root), entries, others, viewport: { width: innerWidth, height: innerHeight } };
+        // The distress threshold's label, and every entry but the ramp it labels, and the ramp's other texts.
+        const label = [...root.querySelectorAll('text')].find((t) => t.textContent?.startsWith('distressed')) as SVGTextElement;
+        const threshold = {
+          box: box(label),
+          others: [...root.querySelectorAll('svg > g, .explain'), ...(label.parentElement?.querySelectorAll(':scope > text') ?? [])]
+            .filter((e) => e !== label && !e.contains(label))
+            .map((e) => ({ name: e.getAttribute('aria-label') ?? e.textContent ?? '', box: box(e) })),
+        };
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, box: box(root), entries, others, threshold, viewport: { width: innerWidth, height: innerHeight } };
       });
       expect(legend.scrollWidth, `${when}: scrolls sideways`).toBeLessThanOrEqual(legend.clientWidth);
       // The ramp, 12 markers and 3 ⓘ.
@@ -566,6 +574,14 @@ describe('the viewer', () => {
         expect(box.top, which).toBeGreaterThanOrEqual(Math.max(legend.box.top, clip.top, 0) - 1);
         expect(box.bottom, which).toBeLessThanOrEqual(Math.min(legend.box.bottom, clip.bottom, legend.viewport.height) + 1);
         expect(seen, `${which} is covered`).toBe(true);
+      }
+      // The threshold's label at least 4 px clear of every other entry ('distressed below 0.664',
+      // wider than the ramp, ran over the lonely marker's place, its box less than a pixel from it).
+      const label = legend.threshold.box;
+      expect(legend.threshold.others, when).toHaveLength(15 + 3);
+      for (const other of legend.threshold.others) {
+        const gap = Math.max(other.box.left - label.right, label.left - other.box.right, other.box.top - label.bottom, label.top - other.box.bottom);
+        expect(gap, `${when}: the threshold’s label to ${other.name}`).toBeGreaterThanOrEqual(4);
       }
       // Taller when it wraps, but over none of the networks, the charts or the panel.
       const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;

@@ -13,10 +13,9 @@ export function drawLegend(parent: HTMLElement, distressThreshold: number): void
   const u = theme.fontSize / 11;
   // The legend is in parts, each an SVG of its own, so it wraps between them where the stage is
   // narrower than the whole (presenter mode beside the person panel): the ramp with the first column
-  // of markers (the threshold's label, wider than the ramp, reaches over that column's place), then
-  // each further column. x is in the coordinates of the one SVG the legend was: a part begins at a
-  // whole pixel 4 to 5 px before what it draws and ends where the next begins, so on one line
-  // everything stands where it stood in that SVG, to the fraction of a pixel.
+  // of markers, then each further column. x is in the coordinates of the one SVG the legend was: a
+  // part begins at a whole pixel 4 to 5 px before what it draws and ends where the next begins, so
+  // on one line everything stands where it stood in that SVG, to the fraction of a pixel.
   const part = (className: string) =>
     select(parent).append('svg').attr('class', `legend-svg ${className}`).attr('height', 44 * u).attr('font-family', theme.font).attr('font-size', theme.fontSize).attr('fill', theme.text);
   let svg = part('legend-ramp');
@@ -39,13 +38,17 @@ export function drawLegend(parent: HTMLElement, distressThreshold: number): void
     .attr('fill', (s) => wellbeingColour(lo + s * (hi - lo)));
   const at = (wb: number) => ((wb - lo) / (hi - lo)) * rampWidth;
   ramp.append('line').attr('x1', at(distressThreshold)).attr('x2', at(distressThreshold)).attr('y1', 13 * u).attr('y2', 28 * u).attr('stroke', theme.text).attr('stroke-width', 1.5);
-  const threshold = ramp.append('text').attr('y', 10 * u).attr('text-anchor', 'middle').attr('fill', theme.text).text(`distressed below ${distressThreshold}`);
+  const threshold = ramp.append('text').attr('y', 10 * u).attr('text-anchor', 'middle').attr('fill', theme.text).text(`distressed < ${distressThreshold}`);
   const half = (threshold.node()?.getComputedTextLength() ?? 0) / 2;
-  threshold.attr('x', Math.max(half, Math.min(rampWidth - half, at(distressThreshold))));
+  const thresholdAt = Math.max(half, Math.min(rampWidth - half, at(distressThreshold)));
+  threshold.attr('x', thresholdAt);
   ramp.append('text').attr('x', 0).attr('y', 38 * u).attr('fill', theme.muted).text(`≤${lo}`);
   ramp.append('text').attr('x', rampWidth / 2).attr('y', 38 * u).attr('text-anchor', 'middle').attr('fill', theme.text).text('wellbeing');
   ramp.append('text').attr('x', rampWidth).attr('y', 38 * u).attr('text-anchor', 'end').attr('fill', theme.muted).text(String(hi));
-  x += rampWidth + 16;
+  // The first column begins 16 px after the ramp, or after the threshold's label where that ends
+  // later (a threshold of more decimals): 'distressed below 0.664', wider than the ramp, ran over
+  // the lonely marker's place. The '<' keeps the label within the ramp, so the legend no wider.
+  x += Math.max(rampWidth, thresholdAt + half) + 16;
 
   type Draw = (g: G) => void;
   const line = (colour: string, dash?: string, width = 3): Draw => (g) => {
