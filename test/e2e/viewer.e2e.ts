@@ -484,6 +484,63 @@ describe('the viewer', () => {
     }
   });
 
+  it.each([3, 117])('should keep each caption of the person’s charts side by side to one line, their plots tall (presenter mode, 1280×720, person %i)', async (person) => {
+    const page = await open(`?persons=500&day=100&person=${person}&presenter=1`, { width: 1280, height: 720 });
+    await page.waitForSelector('.person-panel:not([hidden])');
+    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
+        const height = (e: Element | null) => (e ? e.getBoundingClientRect().height : 0);
+        const caption = figure.querySelector('figcaption') as HTMLElement;
+        const title = caption.querySelector('.chart-title') as HTMLElement;
+        return {
+          sideBySide: figure.parentElement?.classList.contains('side-by-side'),
+          font: parseFloat(getComputedStyle(title).fontSize),
+          caption: height(caption),
+          title: height(title),
+          // What else a caption's line may hold: the ⓘ, the download buttons.
+          inline: Math.max(...[...caption.querySelectorAll('.explain, .tool')].map(height)),
+          svg: height(figure.querySelector(':scope > svg')),
+          // The plot: the crisis window's shade spans it from top to bottom.
+          plot: height(figure.querySelector('rect.crisis-window')),
+          // The whole title still the caption's text, its tooltip and the SVG's name.
+          text: caption.querySelector('.chart-title')?.textContent,
+          tooltip: title.title,
+          name: figure.querySelector(':scope > svg')?.getAttribute('aria-label'),
+        };
+      }),
+    );
+    expect(charts.map((c) => c.text)).toEqual(['Need per function', 'Support received per function']);
+    for (const [k, chart] of charts.entries()) {
+      const which = `chart ${k + 1}`;
+      expect(chart.sideBySide, which).toBe(true);
+      // One line each: 52 px (the title in two lines, the buttons in a third) on the old code.
+      const line = Math.max(1.6 * chart.font, chart.inline);
+      expect(chart.title, which).toBeLessThanOrEqual(1.6 * chart.font);
+      expect(chart.caption, which).toBeLessThanOrEqual(line);
+      // The room the captions gave back goes to the plots: 134 px for person 3, 119 for 117 before.
+      expect(chart.svg, which).toBeGreaterThanOrEqual(150);
+      expect(chart.plot, which).toBeGreaterThanOrEqual(150);
+      expect(chart.tooltip, which).toBe(chart.text);
+      expect(chart.name, which).toBe(chart.text);
+    }
+    // The download buttons show over the chart when it is hovered, inside it, clear of its caption.
+    const figure = '.person-panel figure.chart:nth-of-type(2)';
+    await page.hover(`${figure} > svg`);
+    const tools = await page.$eval(figure, (f) => {
+      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+      const t = f.querySelector('.chart-tools') as HTMLElement;
+      return { opacity: getComputedStyle(t).opacity, tools: box(t), figure: box(f), caption: box(f.querySelector('figcaption') as Element) };
+    });
+    expect(tools.opacity).toBe('1');
+    expect(tools.tools.top).toBeGreaterThanOrEqual(tools.caption.bottom);
+    expect(tools.tools.right).toBeLessThanOrEqual(tools.figure.right + 0.5);
+    expect(tools.tools.bottom).toBeLessThanOrEqual(tools.figure.bottom);
+    const svg = await downloads(page, [`${figure} .chart-tools button:text-is("SVG")`], 1);
+    expect(svg.get(`person-${person}-received.svg`)).toContain('<title>Support received per function</title>');
+  });
+
   it.each([
     { width: 1280, height: 720 },
     { width: 1366, height: 768 },

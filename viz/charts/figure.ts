@@ -17,6 +17,12 @@ export type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export interface FigureOptions {
   readonly title: string;
+  /**
+   * The title's beginning, all of it a narrow caption shows (the person's panel's charts side by
+   * side, style.css): the rest is hidden from the eye only, so the caption still reads the whole
+   * title aloud, and its tooltip, the SVG's name and exported files carry it.
+   */
+  readonly shortTitle?: string;
   /** A key of teaching/concepts.ts explained behind the title. */
   readonly concept?: string;
   readonly height: number;
@@ -64,6 +70,13 @@ export class Figure {
     this.titleElement = document.createElement('span');
     this.titleElement.className = 'chart-title';
     this.titleElement.textContent = options.title;
+    if (options.shortTitle && options.title.startsWith(options.shortTitle) && options.title !== options.shortTitle) {
+      const rest = document.createElement('span');
+      rest.className = 'title-rest';
+      rest.textContent = options.title.slice(options.shortTitle.length);
+      this.titleElement.replaceChildren(options.shortTitle, rest);
+      this.titleElement.title = options.title;
+    }
     head.append(this.titleElement);
     if (options.concept) head.append(explain(options.concept));
     this.tools = document.createElement('span');

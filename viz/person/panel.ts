@@ -112,8 +112,9 @@ export class PersonPanel {
     this.body.replaceChildren(this.facts(frame), this.table(frame, context, day));
     if (first || !this.need || !this.received) {
       this.charts.replaceChildren();
-      this.need = new TimeChart(this.charts, { title: 'Need per function', concept: 'functions', height: 140, file: `person-${frame.person}-need` });
-      this.received = new TimeChart(this.charts, { title: 'Support received per function', concept: 'functions', height: 140, file: `person-${frame.person}-received` });
+      // Side by side, the captions show 'Need' and 'Support received' (style.css), one line each.
+      this.need = new TimeChart(this.charts, { title: 'Need per function', shortTitle: 'Need', concept: 'functions', height: 140, file: `person-${frame.person}-need` });
+      this.received = new TimeChart(this.charts, { title: 'Support received per function', shortTitle: 'Support received', concept: 'functions', height: 140, file: `person-${frame.person}-received` });
     }
     this.shown = { frame, context, day };
     this.drawCharts();
