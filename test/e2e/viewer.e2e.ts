@@ -68,6 +68,13 @@ async function downloads(page: Page, selectors: readonly string[], count: number
   return files;
 }
 
+/** An exported chart's type (its root's font size) and its title's (the heading drawn above it). */
+function typeSizes(svg: string): { text: number; title: number } {
+  const root = /<svg\b[^>]*\sfont-size="([\d.]+)"/.exec(svg);
+  const heading = /<text\b[^>]*\sfont-size="([\d.]+)"[^>]*\sfont-weight="600"[^>]*>/.exec(svg);
+  return { text: Number(root?.[1]), title: Number(heading?.[1]) };
+}
+
 function canvasStats(page: Page, id: string) {
   return page.$eval(`#${id}`, (c) => {
     const canvas = c as HTMLCanvasElement;
@@ -758,6 +765,22 @@ describe('the viewer', () => {
     expect(header).toBe('chart,subgroup,day,no-online-shg,online-shg,no-online-shg 10–90% low,no-online-shg 10–90% high,online-shg 10–90% low,online-shg 10–90% high');
     expect(first).toMatch(/^Mean wellbeing — older,older,0,0\.\d+/);
     expect([...(await downloads(page, [tool('PNG')], 1)).keys()]).toEqual(['covid-lockdown-wellbeing-older.png']);
+    // The title's size to the chart's type: 13 to 11.
+    const main = typeSizes(svg.get('covid-lockdown-wellbeing-older.svg') as string);
+    expect(main).toEqual({ text: 11, title: 13 });
+    // In presenter mode at 1280×720 the person's panel draws its charts in 14 px, smaller than the
+    // main charts' 16: an exported panel chart's title is to its type as a main chart's is to its
+    // own (19 to 16), where it was the main charts' 19 px over 14 px text.
+    const presenter = await open('?persons=300&day=30&subgroup=older&person=3&presenter=1', { width: 1280, height: 720 });
+    await presenter.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    const files = await downloads(presenter, [tool('SVG'), '.person-panel figure.chart:nth-of-type(2) .chart-tools button:text-is("SVG")'], 2);
+    const big = typeSizes(files.get('covid-lockdown-wellbeing-older.svg') as string);
+    expect(big).toEqual({ text: 16, title: 19 });
+    const panel = files.get('person-3-received.svg') as string;
+    expect(panel).toContain('<title>Support received per function</title>');
+    const small = typeSizes(panel);
+    expect(small.text).toBe(14);
+    expect(small.title / small.text).toBeCloseTo(big.title / big.text, 2);
   });
 
   it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {
