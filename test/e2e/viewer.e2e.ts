@@ -43,6 +43,19 @@ async function open(query = '', viewport?: { width: number; height: number }): P
   return w.page;
 }
 
+/** The viewer at `query`, which follows a person, once their panel has drawn both charts (two arms × three functions). */
+async function openFollowing(query: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await open(query, viewport);
+  await page.waitForSelector('.person-panel:not([hidden])');
+  await panelDrawn(page);
+  return page;
+}
+
+const panelDrawn = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+
+/** After two frames: what a day or a resize asked for drawn (the networks redraw on the next frame). */
+const nextFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 function kith(args: string[]): void {
   const r = spawnSync(process.execPath, [join(ROOT, 'build/cli/kith.js'), ...args, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`kith ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
@@ -122,11 +135,10 @@ describe('the viewer', () => {
     const scrub = async (to: number) => {
       await page.fill('#day', String(to));
       await waitDay(page, to);
-      await nextFrames();
+      await nextFrames(page);
     };
     // The networks redraw on the next animation frame after a day arrives.
-    const nextFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    await nextFrames();
+    await nextFrames(page);
     const forwards = await shown();
     expect(forwards.stats[0]).toMatch(/^Day 150: mean wellbeing/);
     await scrub(250);
@@ -386,7 +398,7 @@ describe('the viewer', () => {
     const title = (await page.textContent('.person-panel h2')) ?? '';
     expect(title).toMatch(/^Person \d+$/);
     expect(await page.$$('.person-panel .person-ties tr')).toHaveLength(6);
-    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    await panelDrawn(page);
     // Three functions, two arms and (on day 100 of covid-lockdown) the lockdown in the legend of each of the two charts.
     expect(await page.$$('.person-panel .legend-entry')).toHaveLength(12);
     // The days of lockdown marked as in the main charts: the same colour, the same legend entry.
@@ -434,11 +446,9 @@ describe('the viewer', () => {
     { width: 1366, height: 768, person: 117, presenter: true },
     { width: 1920, height: 1080, person: 117, presenter: true },
   ])('should fit a followed person’s panel, both its charts, without scrolling ($width×$height, person $person, presenter $presenter)', async ({ person, presenter, ...viewport }) => {
-    const page = await open(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, viewport);
-    await page.waitForSelector('.person-panel:not([hidden])');
-    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    const page = await openFollowing(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, viewport);
     const fits = async (size: string) => {
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await nextFrames(page);
       const fit = await page.evaluate(() => {
         const panel = document.querySelector('.person-panel') as HTMLElement;
         const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
@@ -492,10 +502,8 @@ describe('the viewer', () => {
   });
 
   it.each([3, 117])('should keep each caption of the person’s charts side by side to one line, their plots tall (presenter mode, 1280×720, person %i)', async (person) => {
-    const page = await open(`?persons=500&day=100&person=${person}&presenter=1`, { width: 1280, height: 720 });
-    await page.waitForSelector('.person-panel:not([hidden])');
-    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const page = await openFollowing(`?persons=500&day=100&person=${person}&presenter=1`, { width: 1280, height: 720 });
+    await nextFrames(page);
     const charts = await page.evaluate(() =>
       [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
         const height = (e: Element | null) => (e ? e.getBoundingClientRect().height : 0);
@@ -554,10 +562,8 @@ describe('the viewer', () => {
     { width: 1600, height: 900 },
     { width: 1920, height: 1080 },
   ])('should lay the networks and charts out beside a followed person’s panel in presenter mode too ($width×$height)', async (viewport) => {
-    const page = await open('?persons=500&day=100&person=3&presenter=1', viewport);
-    await page.waitForSelector('.person-panel:not([hidden])');
-    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', viewport);
+    await nextFrames(page);
     const layout = await page.evaluate(() => {
       const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
       const named = (selector: string) =>
@@ -598,11 +604,9 @@ describe('the viewer', () => {
     { width: 1920, height: 1080, presenter: false },
     { width: 1920, height: 1080, presenter: true },
   ])('should show every entry of the network legend in its box, the threshold’s label clear of the others, with and without a person’s panel ($width×$height, presenter $presenter)', async ({ presenter, ...viewport }) => {
-    const page = await open(`?persons=500&day=100&person=3${presenter ? '&presenter=1' : ''}`, viewport);
-    await page.waitForSelector('.person-panel:not([hidden])');
-    await page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    const page = await openFollowing(`?persons=500&day=100&person=3${presenter ? '&presenter=1' : ''}`, viewport);
     const shows = async (when: string) => {
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await nextFrames(page);
       const legend = await page.evaluate(() => {
         const root = document.querySelector('.stage > .legend') as HTMLElement;
         // Scrolled to, as a reader would: the page may be longer than the window, not wider.
@@ -772,7 +776,7 @@ describe('the viewer', () => {
     // main charts' 16: an exported panel chart's title is to its type as a main chart's is to its
     // own (19 to 16), where it was the main charts' 19 px over 14 px text.
     const presenter = await open('?persons=300&day=30&subgroup=older&person=3&presenter=1', { width: 1280, height: 720 });
-    await presenter.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
+    await panelDrawn(presenter);
     const files = await downloads(presenter, [tool('SVG'), '.person-panel figure.chart:nth-of-type(2) .chart-tools button:text-is("SVG")'], 2);
     const big = typeSizes(files.get('covid-lockdown-wellbeing-older.svg') as string);
     expect(big).toEqual({ text: 16, title: 19 });
