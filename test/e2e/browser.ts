@@ -19,8 +19,9 @@ export interface Watched {
   dialogs: string[];
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Watched> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+/** `touch`: a touch screen, which has no hover (CSS `(hover: none)`). */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, touch = false): Promise<Watched> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch });
   const page = await context.newPage();
   const watched: Watched = { page, errors: [], dialogs: [] };
   page.on('console', (m) => m.type() === 'error' && watched.errors.push(m.text()));

@@ -37,15 +37,15 @@ afterEach(async () => {
   opened = [];
 });
 
-async function open(query = '', viewport?: { width: number; height: number }): Promise<Page> {
-  const w = await openPage(browser, `${inject('baseUrl')}${query}`, viewport);
+async function open(query = '', viewport?: { width: number; height: number }, touch = false): Promise<Page> {
+  const w = await openPage(browser, `${inject('baseUrl')}${query}`, viewport, touch);
   opened.push(w);
   return w.page;
 }
 
 /** The viewer at `query`, which follows a person, once their panel has drawn both charts (two arms × three functions). */
-async function openFollowing(query: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await open(query, viewport);
+async function openFollowing(query: string, viewport?: { width: number; height: number }, touch = false): Promise<Page> {
+  const page = await open(query, viewport, touch);
   await page.waitForSelector('.person-panel:not([hidden])');
   await panelDrawn(page);
   return page;
@@ -554,6 +554,24 @@ describe('the viewer', () => {
     expect(tools.tools.bottom).toBeLessThanOrEqual(tools.figure.bottom);
     const svg = await downloads(page, [`${figure} .chart-tools button:text-is("SVG")`], 1);
     expect(svg.get(`person-${person}-received.svg`)).toContain('<title>Support received per function</title>');
+  });
+
+  it('should show the side-by-side charts’ download buttons on a touch screen, which cannot hover (presenter mode, 1280×720)', async () => {
+    const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', { width: 1280, height: 720 }, true);
+    await nextFrames(page);
+    expect(await page.evaluate(() => matchMedia('(hover: none)').matches)).toBe(true);
+    const figure = '.person-panel figure.chart:nth-of-type(2)';
+    const tools = await page.$eval(figure, (f) => {
+      const t = f.querySelector('.chart-tools') as HTMLElement;
+      const button = [...t.querySelectorAll('button')].find((b) => b.textContent === 'SVG') as HTMLElement;
+      const { left, top, width, height } = button.getBoundingClientRect();
+      return { sideBySide: f.parentElement?.classList.contains('side-by-side'), opacity: Number(getComputedStyle(t).opacity), hit: document.elementFromPoint(left + width / 2, top + height / 2) === button };
+    });
+    // Hidden until hovered, they were out of a touch screen's reach (opacity 0).
+    expect(tools).toEqual({ sideBySide: true, opacity: expect.any(Number), hit: true });
+    expect(tools.opacity).toBeGreaterThanOrEqual(0.55);
+    const svg = await downloads(page, [`${figure} .chart-tools button:text-is("SVG")`], 1);
+    expect(svg.get('person-3-received.svg')).toContain('<title>Support received per function</title>');
   });
 
   it.each([
