@@ -30,11 +30,11 @@ export function subgroupBasis(command: string, value: unknown): SubgroupBasis {
 }
 
 /**
- * The settings whose day-0 subgroups the runs of `arm` record (Simulation's subgroupsFrom):
- * none where they are the arm's own — by default, and for the reference arm itself.
+ * With --subgroups reference, the settings whose day-0 subgroups the runs of `arm` record
+ * (Simulation's subgroupsFrom): none for the reference arm itself, whose own they are.
  */
-export function subgroupsFrom(basis: SubgroupBasis, arm: string, reference: string, params: Params, referenceParams: Params, where: string): Params | undefined {
-  if (basis === 'own' || arm === reference) return undefined;
+export function subgroupsFrom(arm: string, reference: string, params: Params, referenceParams: Params, where: string): Params | undefined {
+  if (arm === reference) return undefined;
   if (params.persons !== referenceParams.persons) {
     throw new UsageError(
       `${where}: --subgroups reference: arm ${JSON.stringify(arm)} has ${params.persons} persons and the reference arm ${JSON.stringify(reference)} ${referenceParams.persons}; the same persons can be followed only between arms of as many`,

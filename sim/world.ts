@@ -95,11 +95,17 @@ function subgroupMasksOf(params: Params, seed: number, persons: number): Uint8Ar
   if (params.persons !== persons) {
     throw new ParamError('persons', `subgroups can be taken only from a world of as many persons (${persons})`, params.persons);
   }
-  const population = buildPopulation(params, seed);
-  const network = buildNetwork(params, population, seed);
-  initialGroups(params, population.persons, network, seed);
+  const { population, network } = buildPeople(params, seed, false);
   assignSubgroups(population.persons, network);
   return population.persons.subgroups;
+}
+
+/** The persons of day 0, their network and first groups: all that subgroup membership depends on. */
+function buildPeople(params: Params, seed: number, shared: Sharing) {
+  const population = buildPopulation(params, seed, shared);
+  const network = buildNetwork(params, population, seed, shared);
+  const groups = initialGroups(params, population.persons, network, seed);
+  return { population, network, groups };
 }
 
 /**
@@ -110,11 +116,10 @@ function subgroupMasksOf(params: Params, seed: number, persons: number): Uint8Ar
 export function buildWorld(params: Params, seed: number, shared: Sharing = false, subgroupsFrom?: Params): World {
   // The other world first, so that its arrays can be collected before this one's are made.
   const givenMasks = subgroupsFrom ? subgroupMasksOf(subgroupsFrom, seed, params.persons) : undefined;
-  const population = buildPopulation(params, seed, shared);
+  const { population, network, groups } = buildPeople(params, seed, shared);
   const { persons } = population;
-  const network = buildNetwork(params, population, seed, shared);
+  // Services only number their clients along the ring: built after the groups, which never read them.
   const services = buildServices(persons, params.persons, params.network.serviceSize, shared);
-  const groups = initialGroups(params, persons, network, seed);
   const subgroupMembers = assignSubgroups(persons, network, givenMasks).map((members) => {
     const placed = newArray(Int32Array, members.length, shared);
     placed.set(members);

@@ -171,12 +171,14 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   };
   const params = new Map(arms.map((arm) => [arm, paramsOf(arm)]));
   const subgroups = subgroupBasis('run', values.subgroups);
-  const reference = scenario.reference;
-  const referenceParams = params.get(reference) ?? paramsOf(reference);
   const from = new Map<string, Params>();
-  for (const arm of arms) {
-    const other = subgroupsFrom(subgroups, arm, reference, params.get(arm) as Params, referenceParams, file);
-    if (other) from.set(arm, other);
+  if (subgroups === 'reference') {
+    const reference = scenario.reference;
+    const referenceParams = params.get(reference) ?? paramsOf(reference);
+    for (const arm of arms) {
+      const other = subgroupsFrom(arm, reference, params.get(arm) as Params, referenceParams, file);
+      if (other) from.set(arm, other);
+    }
   }
   const first = params.get(arms[0]) as Params;
   if (values['agent-days'] !== undefined && !values.agents && !values.ties) {

@@ -179,7 +179,7 @@ export function planSweep(command: string, { values, positionals }: Parsed): Swe
   const params = (point: number, arm: number) => paramsAt(point, arms[arm]);
   const subgroups = subgroupBasis(command, values.subgroups);
   const from = (point: number, arm: number) =>
-    subgroups === 'own' ? undefined : subgroupsFrom(subgroups, arms[arm], scenario.reference, params(point, arm), paramsAt(point, scenario.reference), `${file}: point ${point}`);
+    subgroups === 'own' ? undefined : subgroupsFrom(arms[arm], scenario.reference, params(point, arm), paramsAt(point, scenario.reference), `${file}: point ${point}`);
   const parameters = factors.map((f, j) => ({ path: f.path, type: columnType(f, points, j), description: leafAt(f.path).doc }));
   const runs = {
     name: sweep.name,

@@ -47,28 +47,20 @@ export function membershipKey(members: Int32Array): string {
  * person order.
  */
 export function assignSubgroups(persons: Persons, network: Network, given?: Uint8Array): Int32Array[] {
-  if (!given) return subgroupLists(persons.subgroups, setMasks(persons, network));
-  persons.subgroups.set(given);
-  return subgroupLists(persons.subgroups, countMembers(given));
-}
-
-/** Each subgroup's size, from the masks. */
-function countMembers(masks: Uint8Array): number[] {
-  const sizes = new Array<number>(SUBGROUPS.length).fill(0);
-  for (let i = 0; i < masks.length; i++) for (let s = 0; s < SUBGROUPS.length; s++) sizes[s] += (masks[i] >>> s) & 1;
-  return sizes;
+  if (given) persons.subgroups.set(given);
+  else setMasks(persons, network);
+  return subgroupLists(persons.subgroups);
 }
 
 /**
- * Each person's subgroup mask; returns each subgroup's size. (Each loop of the build in a function
- * of its own: network/compile.ts compileNetwork says why.)
+ * Each person's subgroup mask. (Each loop of the build in a function of its own:
+ * network/compile.ts compileNetwork says why.)
  */
-function setMasks(persons: Persons, network: Network): number[] {
+function setMasks(persons: Persons, network: Network): void {
   const n = network.persons;
   const L = network.layers;
   // Bottom fifth by rank, so its size does not depend on the distribution's shape.
   const lowIncomeBelow = persons.material.slice().sort()[Math.floor(n / 5)];
-  const sizes = new Array<number>(SUBGROUPS.length).fill(0);
   for (let i = 0; i < n; i++) {
     const kinTies = network.offsets[i * L + LAYER.kin + 1] - network.offsets[i * L + LAYER.kin];
     const member = [
@@ -83,19 +75,22 @@ function setMasks(persons: Persons, network: Network): number[] {
     ];
     let mask = 0;
     member.forEach((inside, s) => {
-      if (inside) {
-        mask |= 1 << s;
-        sizes[s]++;
-      }
+      if (inside) mask |= 1 << s;
     });
     persons.subgroups[i] = mask;
   }
+}
+
+/** Each subgroup's size, from the masks. */
+function subgroupSizes(masks: Uint8Array): number[] {
+  const sizes = new Array<number>(SUBGROUPS.length).fill(0);
+  for (let i = 0; i < masks.length; i++) for (let s = 0; s < SUBGROUPS.length; s++) sizes[s] += (masks[i] >>> s) & 1;
   return sizes;
 }
 
 /** Each subgroup's members in person order, from the masks. */
-function subgroupLists(masks: Uint8Array, sizes: readonly number[]): Int32Array[] {
-  const lists = sizes.map((size) => new Int32Array(size));
+function subgroupLists(masks: Uint8Array): Int32Array[] {
+  const lists = subgroupSizes(masks).map((size) => new Int32Array(size));
   const filled = new Array<number>(SUBGROUPS.length).fill(0);
   for (let i = 0; i < masks.length; i++) {
     for (let s = 0; s < SUBGROUPS.length; s++) if ((masks[i] >>> s) & 1) lists[s][filled[s]++] = i;
