@@ -9,7 +9,7 @@ import { buildNetwork } from './network/build.ts';
 import type { Network } from './network/compile.ts';
 import { LAYERS } from './network/layers.ts';
 import { allocateOpenTies, type OpenTies } from './network/open.ts';
-import { crisisWindow, ParamError, type CrisisWindow, type Params } from './params/index.ts';
+import { crisisWindow, ParamError, sameParamsExcept, type CrisisWindow, type Params } from './params/index.ts';
 import { buildPopulation } from './population/build.ts';
 import { DAY_FIELDS, type DayArrays, type Persons } from './population/fields.ts';
 import { DAILY_STREAMS, streamKey, type DailyStream } from './random/index.ts';
@@ -100,6 +100,15 @@ function subgroupMasksOf(params: Params, seed: number, persons: number): Uint8Ar
   return population.persons.subgroups;
 }
 
+/**
+ * Whether two settings build the same world of day 0 from any seed: settings differing only in what
+ * happens later (their timeline) and for how long (their days), as covid-lockdown's arms do. Then a
+ * run following the other's subgroups has them already, and the other world is not built.
+ */
+export function sameDayZero(a: Params, b: Params): boolean {
+  return sameParamsExcept(a, b, ['timeline', 'days']);
+}
+
 /** The persons of day 0, their network and first groups: all that subgroup membership depends on. */
 function buildPeople(params: Params, seed: number, shared: Sharing) {
   const population = buildPopulation(params, seed, shared);
@@ -114,8 +123,9 @@ function buildPeople(params: Params, seed: number, shared: Sharing) {
  * as their WebAssembly twins.
  */
 export function buildWorld(params: Params, seed: number, shared: Sharing = false, subgroupsFrom?: Params): World {
-  // The other world first, so that its arrays can be collected before this one's are made.
-  const givenMasks = subgroupsFrom ? subgroupMasksOf(subgroupsFrom, seed, params.persons) : undefined;
+  // The other world first, so that its arrays can be collected before this one's are made; not at
+  // all where it is this one on day 0.
+  const givenMasks = subgroupsFrom && !sameDayZero(params, subgroupsFrom) ? subgroupMasksOf(subgroupsFrom, seed, params.persons) : undefined;
   const { population, network, groups } = buildPeople(params, seed, shared);
   const { persons } = population;
   // Services only number their clients along the ring: built after the groups, which never read them.

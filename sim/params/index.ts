@@ -110,6 +110,24 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Whether two settings are equal but for the top-level keys in `except` (values compared deeply). */
+export function sameParamsExcept(a: Params, b: Params, except: readonly (keyof Params)[]): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Params)[]);
+  for (const key of keys) if (!except.includes(key) && !sameValue(a[key], b[key])) return false;
+  return true;
+}
+
+/** Deep equality of plain values: numbers, strings, booleans, null, arrays and plain objects. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => key in b && sameValue(a[key], b[key]));
+}
+
 /** Overrides that set one parameter by its dotted path: `settingAt('shg.pJoin', 0.05)`. */
 export function settingAt(path: string, value: unknown): ParamOverrides {
   return path

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenarios/load.ts';
 import { armParams } from '../../scenarios/scenario.ts';
-import { ParamError, Simulation, SUBGROUPS } from '../../sim/index.ts';
+import { mergeParams, ParamError, Simulation, SUBGROUPS } from '../../sim/index.ts';
+import { sameDayZero } from '../../sim/world.ts';
 
 const scenario = parseScenario(readFileSync('scenarios/digital-divide.json', 'utf8'), 'digital-divide.json');
 const settings = { persons: 600, days: 180 };
@@ -60,5 +61,24 @@ describe('subgroups taken from another arm', () => {
   it('must come from a world of as many persons', () => {
     expect(() => new Simulation(arm, 3, { subgroupsFrom: { ...reference, persons: 500 } })).toThrow(ParamError);
     expect(() => new Simulation(arm, 3, { subgroupsFrom: { ...reference, persons: 500 } })).toThrow(/as many persons \(600\)/);
+  });
+});
+
+describe('the other world of day 0', () => {
+  const lockdown = parseScenario(readFileSync('scenarios/covid-lockdown.json', 'utf8'), 'covid-lockdown.json');
+  const withPlatform = armParams(lockdown, 'online-shg', settings);
+  const withoutPlatform = armParams(lockdown, 'no-online-shg', settings);
+
+  it('is this one where the settings differ only in their timeline and days', () => {
+    expect(withPlatform.timeline).not.toEqual(withoutPlatform.timeline);
+    expect(sameDayZero(withPlatform, withoutPlatform)).toBe(true);
+    expect(sameDayZero(withPlatform, { ...withoutPlatform, days: 90 })).toBe(true);
+  });
+
+  it('is another where anything that builds day 0 differs', () => {
+    expect(sameDayZero(arm, reference)).toBe(false); // internet by age: the population
+    expect(sameDayZero(withPlatform, { ...withPlatform, persons: 601 })).toBe(false);
+    expect(sameDayZero(withPlatform, mergeParams(withPlatform, { shg: { initialShare: withPlatform.shg.initialShare / 2 } }))).toBe(false);
+    expect(sameDayZero(withPlatform, mergeParams(withPlatform, { network: { friendsAhead: { older: 1 } } }))).toBe(false);
   });
 });
