@@ -556,6 +556,52 @@ describe('the viewer', () => {
     expect(svg.get(`person-${person}-received.svg`)).toContain('<title>Support received per function</title>');
   });
 
+  it.each([
+    { person: 3, presenter: true },
+    { person: 117, presenter: true },
+    { person: 117, presenter: false },
+  ])('should keep each caption of the person’s charts one above the other to one line (1920×1080, person $person, presenter $presenter)', async ({ person, presenter }) => {
+    const page = await openFollowing(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, { width: 1920, height: 1080 });
+    await nextFrames(page);
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
+        const height = (e: Element | null) => (e ? e.getBoundingClientRect().height : 0);
+        const caption = figure.querySelector('figcaption') as HTMLElement;
+        const title = caption.querySelector('.chart-title') as HTMLElement;
+        return {
+          sideBySide: figure.parentElement?.classList.contains('side-by-side'),
+          font: parseFloat(getComputedStyle(title).fontSize),
+          caption: height(caption),
+          title: height(title),
+          inline: Math.max(...[...caption.querySelectorAll('.explain, .tool')].map(height)),
+          // What the eye sees of the title's end (' per function'): nothing where it is short.
+          rest: caption.querySelector('.title-rest')?.getBoundingClientRect().width ?? 0,
+          text: title.textContent,
+          tooltip: title.title,
+          name: figure.querySelector(':scope > svg')?.getAttribute('aria-label'),
+        };
+      }),
+    );
+    expect(charts.map((c) => c.text)).toEqual(['Need per function', 'Support received per function']);
+    for (const [k, chart] of charts.entries()) {
+      const which = `chart ${k + 1}`;
+      expect(chart.sideBySide, which).toBe(false);
+      // One line: in presenter mode 'Support received per function' took two, 48 px (one is 24).
+      expect(chart.title, which).toBeLessThanOrEqual(1.6 * chart.font);
+      expect(chart.caption, which).toBeLessThanOrEqual(Math.max(1.6 * chart.font, chart.inline));
+    }
+    for (const [k, chart] of charts.entries()) {
+      const which = `chart ${k + 1}`;
+      // The whole title still the caption's text, its tooltip and the SVG's name.
+      expect(chart.tooltip, which).toBe(chart.text);
+      expect(chart.name, which).toBe(chart.text);
+      // Presenter mode's 20 px titles show 'Need' and 'Support received', both alike; where the
+      // whole titles fit (normal mode), they show whole.
+      if (presenter) expect(chart.rest, which).toBeLessThanOrEqual(1);
+      else expect(chart.rest, which).toBeGreaterThan(4 * chart.font);
+    }
+  });
+
   it('should show the side-by-side charts’ download buttons on a touch screen, which cannot hover (presenter mode, 1280×720)', async () => {
     const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', { width: 1280, height: 720 }, true);
     await nextFrames(page);

@@ -19,7 +19,7 @@ export interface FigureOptions {
   readonly title: string;
   /**
    * The title's beginning, all of it a narrow caption shows (the person's panel's charts side by
-   * side, style.css): the rest is hidden from the eye only, so the caption still reads the whole
+   * side, or where a whole title would wrap; style.css): the rest is hidden from the eye only, so the caption still reads the whole
    * title aloud, and its tooltip, the SVG's name and exported files carry it.
    */
   readonly shortTitle?: string;
@@ -167,6 +167,16 @@ export class Figure {
     copy.setAttribute('height', String(height));
     copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
     return copy;
+  }
+
+  /**
+   * The lines the caption's title takes: more than one where the caption is too narrow for it
+   * beside the ⓘ and the download buttons (its words wrap, the buttons do not).
+   */
+  get titleLines(): number {
+    const range = document.createRange();
+    range.selectNodeContents(this.titleElement);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
   }
 
   /** The width the chart is drawn at: its container's. */

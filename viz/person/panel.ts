@@ -112,7 +112,8 @@ export class PersonPanel {
     this.body.replaceChildren(this.facts(frame), this.table(frame, context, day));
     if (first || !this.need || !this.received) {
       this.charts.replaceChildren();
-      // Side by side, the captions show 'Need' and 'Support received' (style.css), one line each.
+      // Side by side, or where a whole title would wrap, the captions show 'Need' and 'Support
+      // received' (layOut, style.css), one line each.
       this.need = new TimeChart(this.charts, { title: 'Need per function', shortTitle: 'Need', concept: 'functions', height: 140, file: `person-${frame.person}-need` });
       this.received = new TimeChart(this.charts, { title: 'Support received per function', shortTitle: 'Support received', concept: 'functions', height: 140, file: `person-${frame.person}-received` });
     }
@@ -134,7 +135,8 @@ export class PersonPanel {
   }
 
   /**
-   * One above the other, each half the room, where that gives them CHART_EMS.min; else side by
+   * The captions' titles short where a whole one would wrap (short-titles); then one above the
+   * other, each half the room, where that gives them CHART_EMS.min; else side by
    * side, each the whole room, where the panel is wide enough for two (presenter mode's tables
    * and type at 1280×720 and 1366×768); else one above the other at CHART_EMS.min, and the panel
    * scrolls. Returns the charts' SVG height, at most CHART_EMS.max.
@@ -148,7 +150,10 @@ export class PersonPanel {
       this.laidOut = { room, height: Math.min(CHART_EMS.max * em, height) };
       return this.laidOut.height;
     };
-    this.charts.classList.remove('side-by-side');
+    this.charts.classList.remove('side-by-side', 'short-titles');
+    // Where a whole title would take two lines (presenter mode's 20 px titles at 1920×1080), both
+    // captions show the short ones, as side by side: 'Need' and 'Support received', one line each.
+    if (charts.some((c) => c.figure.titleLines > 1)) this.charts.classList.add('short-titles');
     const stacked = this.roomFor(charts, charts.length);
     if (stacked >= CHART_EMS.min * em) return fit(stacked);
     if (this.charts.clientWidth >= charts.length * CHART_EMS.width * em) {
