@@ -602,6 +602,43 @@ describe('the viewer', () => {
     }
   });
 
+  it.each([
+    { width: 1366, height: 768, person: 3 },
+    { width: 1366, height: 768, person: 117 },
+    { width: 1280, height: 800, person: 117 },
+  ])('should give the person’s charts plots tall enough to read, the panel not scrolling (presenter mode, $width×$height, person $person)', async ({ person, ...viewport }) => {
+    const page = await openFollowing(`?persons=500&day=100&person=${person}&presenter=1`, viewport);
+    await nextFrames(page);
+    const fit = await page.evaluate(() => {
+      const panel = document.querySelector('.person-panel') as HTMLElement;
+      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+      const charts = [...panel.querySelectorAll('figure.chart')];
+      return {
+        scrollHeight: panel.scrollHeight,
+        clientHeight: panel.clientHeight,
+        panel: box(panel),
+        charts: charts.map(box),
+        // The plot: the crisis window's shade spans it from top to bottom.
+        plots: charts.map((c) => box(c.querySelector('rect.crisis-window') as Element).height),
+        viewport: { width: innerWidth, height: innerHeight },
+      };
+    });
+    expect(fit.scrollHeight).toBeLessThanOrEqual(fit.clientHeight);
+    expect(fit.plots).toHaveLength(2);
+    for (const [k, chart] of fit.charts.entries()) {
+      const which = `chart ${k + 1}`;
+      // One above the other their plots were 75 px (person 117) and 83 (person 3) at 1366×768,
+      // 91 at 1280×800.
+      expect(fit.plots[k], which).toBeGreaterThanOrEqual(110);
+      expect(chart.top, which).toBeGreaterThanOrEqual(fit.panel.top);
+      expect(chart.left, which).toBeGreaterThanOrEqual(fit.panel.left);
+      expect(chart.bottom, which).toBeLessThanOrEqual(Math.min(fit.panel.bottom, fit.viewport.height));
+      expect(chart.right, which).toBeLessThanOrEqual(Math.min(fit.panel.right, fit.viewport.width));
+    }
+    const [a, b] = fit.charts;
+    expect(a.bottom <= b.top + 1 || a.right <= b.left + 1).toBe(true);
+  });
+
   it('should show the side-by-side charts’ download buttons on a touch screen, which cannot hover (presenter mode, 1280×720)', async () => {
     const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', { width: 1280, height: 720 }, true);
     await nextFrames(page);

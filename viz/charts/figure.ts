@@ -38,6 +38,9 @@ export interface Table {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The narrowest a chart is drawn: a narrower container's chart runs past its edge. */
+export const MIN_WIDTH = 200;
 const text = (name: string, description: string): Column => ({ name, type: 'string', description });
 
 export class Figure {
@@ -181,7 +184,7 @@ export class Figure {
 
   /** The width the chart is drawn at: its container's. */
   get width(): number {
-    return Math.max(200, Math.floor(this.element.clientWidth || 360));
+    return Math.max(MIN_WIDTH, Math.floor(this.element.clientWidth || 360));
   }
 
   /**

@@ -52,6 +52,14 @@ export interface TimeData {
 /** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
 const layout = (em: number) => ({ top: em + 15, right: 12, bottom: em + 11 });
 
+/** The legend's rows above the plot in a chart `width` wide; the plot's top below them. */
+function legendAbove(entries: readonly LegendEntry[], width: number) {
+  const legend = layoutLegend(entries, width - theme.fontSize - 8);
+  // The first row has the top margin's room; the chart grows by the rows past it.
+  const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
+  return { legend, extra, top: layout(theme.fontSize).top + extra };
+}
+
 /** Draws the crisis window, lockdown days and the day marker into a plot area. */
 export function drawTimeFrame(plot: G, x: (day: number) => number, height: number, data: Pick<TimeData, 'crisis' | 'lockdown' | 'recordedLockdown' | 'days'>, label = true): void {
   if (data.crisis) {
@@ -93,14 +101,20 @@ export class TimeChart {
     this.figure = new Figure(parent, options);
   }
 
+  /**
+   * The plot's height in an SVG `height` high at the chart's width, with `legend` above it: what
+   * the person's panel weighs its layouts by.
+   */
+  plotHeight(height: number, legend: readonly LegendEntry[]): number {
+    return height - legendAbove(legend, this.figure.width).top - layout(theme.fontSize).bottom;
+  }
+
   draw(data: TimeData): void {
     // The legend takes the rows it needs above the plot; the chart grows by the rows past the first.
-    const legend = layoutLegend(data.legend ?? data.lines, this.figure.width - theme.fontSize - 8);
-    const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
+    const { legend, extra, top } = legendAbove(data.legend ?? data.lines, this.figure.width);
     const width = this.figure.clear(extra);
     const height = this.figure.drawnHeight;
     const m = layout(theme.fontSize);
-    const top = m.top + extra;
     const h = height - top - m.bottom;
     let lo = Infinity;
     let hi = -Infinity;

@@ -6,6 +6,8 @@
  */
 import { format } from 'd3';
 import { FUNCTIONS, MEETING, MODES, TIE_LAYERS, type CrisisWindow } from '../../sim/index.ts';
+import { MIN_WIDTH } from '../charts/figure.ts';
+import type { LegendEntry } from '../charts/legend.ts';
 import type { LockdownMarks } from '../charts/outcomes.ts';
 import { TICKS } from '../charts/ticks.ts';
 import { TimeChart } from '../charts/time.ts';
@@ -47,10 +49,12 @@ export interface PanelContext {
 /**
  * A chart's SVG height in the panel, in ems of the charts' type: at least room for two rows of
  * legend, the axis and a plot of two or three ticks (else the panel scrolls); at most some 1.5
- * times the height the charts had when it was fixed, however tall the window. Side by side, each
- * chart is at least `width` ems wide.
+ * times the height the charts had when it was fixed, however tall the window. A plot `plot` ems
+ * high reads (three or four ticks, 112 px in presenter mode's 14 px): one above the other, a
+ * shorter one goes side by side where that makes it taller. Side by side, each chart is at least
+ * `width` ems wide (and MIN_WIDTH).
  */
-const CHART_EMS = { min: 10, max: 22, width: 13 };
+const CHART_EMS = { min: 10, max: 22, width: 13, plot: 8 };
 
 export class PersonPanel {
   readonly root: HTMLElement;
@@ -136,33 +140,39 @@ export class PersonPanel {
 
   /**
    * The captions' titles short where a whole one would wrap (short-titles); then one above the
-   * other, each half the room, where that gives them CHART_EMS.min; else side by
-   * side, each the whole room, where the panel is wide enough for two (presenter mode's tables
-   * and type at 1280×720 and 1366×768); else one above the other at CHART_EMS.min, and the panel
-   * scrolls. Returns the charts' SVG height, at most CHART_EMS.max.
+   * other, each half the room, where that gives them a plot of CHART_EMS.plot; else side by side,
+   * each the whole room, where the panel is wide enough for two and their plots are the taller
+   * (presenter mode's tables and type at 1280×720 and 1366×768); else one above the other, at
+   * least CHART_EMS.min, and the panel scrolls if that is more than its room. Returns the charts'
+   * SVG height, at most CHART_EMS.max.
    */
-  private layOut(charts: readonly TimeChart[]): number {
+  private layOut(charts: readonly TimeChart[], legend: readonly LegendEntry[]): number {
     const em = theme.fontSize;
     // While playing the panel is drawn every day: measured once, not laid out both ways each time.
     const room = [this.root.clientHeight, this.charts.offsetTop, this.charts.clientWidth, em, charts.length].join();
     if (this.laidOut?.room === room) return this.laidOut.height;
+    const capped = (height: number) => Math.min(CHART_EMS.max * em, height);
     const fit = (height: number) => {
-      this.laidOut = { room, height: Math.min(CHART_EMS.max * em, height) };
+      this.laidOut = { room, height: capped(height) };
       return this.laidOut.height;
     };
+    // The plot in SVGs of this height, at the charts' width in the layout set.
+    const plot = (height: number) => Math.min(...charts.map((c) => c.plotHeight(capped(height), legend)));
     this.charts.classList.remove('side-by-side', 'short-titles');
     // Where a whole title would take two lines (presenter mode's 20 px titles at 1920×1080), both
     // captions show the short ones, as side by side: 'Need' and 'Support received', one line each.
     if (charts.some((c) => c.figure.titleLines > 1)) this.charts.classList.add('short-titles');
     const stacked = this.roomFor(charts, charts.length);
-    if (stacked >= CHART_EMS.min * em) return fit(stacked);
-    if (this.charts.clientWidth >= charts.length * CHART_EMS.width * em) {
-      this.charts.classList.add('side-by-side');
+    const stackedPlot = plot(stacked);
+    if (stacked >= CHART_EMS.min * em && stackedPlot >= CHART_EMS.plot * em) return fit(stacked);
+    this.charts.classList.add('side-by-side');
+    const narrowest = Math.min(...charts.map((c) => c.figure.element.clientWidth));
+    if (narrowest >= Math.max(CHART_EMS.width * em, MIN_WIDTH)) {
       const beside = this.roomFor(charts, 1);
-      if (beside >= CHART_EMS.min * em) return fit(beside);
-      this.charts.classList.remove('side-by-side');
+      if (beside >= CHART_EMS.min * em && plot(beside) > stackedPlot) return fit(beside);
     }
-    return fit(CHART_EMS.min * em);
+    this.charts.classList.remove('side-by-side');
+    return fit(Math.max(stacked, CHART_EMS.min * em));
   }
 
   /**
@@ -181,7 +191,13 @@ export class PersonPanel {
   private drawChartsNow(): void {
     if (!this.shown || !this.need || !this.received) return;
     const { frame, context, day } = this.shown;
-    const height = this.layOut([this.need, this.received]);
+    const legend = [
+      ...FUNCTIONS.map((fn, f) => ({ label: fn, colour: FUNCTION_COLOURS[f] })),
+      { label: context.arms[0].name, colour: '#555555' },
+      { label: context.arms[1].name, colour: '#555555', dash: '4,3' },
+      ...context.lockdown.legend,
+    ];
+    const height = this.layOut([this.need, this.received], legend);
     this.need.figure.fixedHeight = height;
     this.received.figure.fixedHeight = height;
     const series = (key: 'need' | 'received') =>
@@ -194,12 +210,6 @@ export class PersonPanel {
           recorded: a.wbTrace.length,
         })),
       );
-    const legend = [
-      ...FUNCTIONS.map((fn, f) => ({ label: fn, colour: FUNCTION_COLOURS[f] })),
-      { label: context.arms[0].name, colour: '#555555' },
-      { label: context.arms[1].name, colour: '#555555', dash: '4,3' },
-      ...context.lockdown.legend,
-    ];
     const { lockdown, recordedLockdown } = context.lockdown;
     const common = { days: context.days, crisis: context.crisis, lockdown, recordedLockdown, day, yFormat: TICKS.decimal, legend };
     this.need.draw({ ...common, lines: series('need'), yLabel: 'need units' });
