@@ -639,6 +639,83 @@ describe('the viewer', () => {
     expect(a.bottom <= b.top + 1 || a.right <= b.left + 1).toBe(true);
   });
 
+  it.each([
+    { width: 1280, height: 720, person: 3 },
+    { width: 1280, height: 720, person: 117 },
+    { width: 1366, height: 768, person: 117 },
+  ])('should key the person’s charts side by side in at most two rows, every entry read and exported (presenter mode, $width×$height, person $person)', async ({ person, ...viewport }) => {
+    const page = await openFollowing(`?persons=500&day=100&person=${person}&presenter=1`, viewport);
+    await nextFrames(page);
+    const keys = await page.evaluate(() =>
+      [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+        const svg = figure.querySelector(':scope > svg') as SVGSVGElement;
+        // The legend that keys the chart: its own, or the key its charts share.
+        const own = svg.querySelector('g.legend');
+        const legend = (own ?? figure.parentElement?.querySelector('.person-key')) as Element;
+        const entries = [...legend.querySelectorAll(own ? '.legend-entry' : 'li')].map((e) => {
+          const r = box(e);
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          const sample = e.querySelector('line, rect');
+          return {
+            label: e.textContent,
+            box: r,
+            seen: hit !== null && legend.contains(hit),
+            colour: sample?.getAttribute('stroke') ?? sample?.getAttribute('fill'),
+            dash: sample?.getAttribute('stroke-dasharray') ?? null,
+            font: parseFloat(getComputedStyle(e.querySelector('text') ?? e).fontSize),
+          };
+        });
+        const series = [...svg.querySelectorAll('path.series')].map((p) => ({ colour: p.getAttribute('stroke'), dash: p.getAttribute('stroke-dasharray') }));
+        return {
+          sideBySide: figure.parentElement?.classList.contains('side-by-side'),
+          name: own ? null : legend.getAttribute('aria-label'),
+          legend: box(legend),
+          entries,
+          series,
+          charts: [...document.querySelectorAll('.person-panel figure.chart > svg')].map(box),
+          type: Number(svg.getAttribute('font-size')),
+          panel: box(document.querySelector('.person-panel') as Element),
+          viewport: { width: innerWidth, height: innerHeight },
+        };
+      }),
+    );
+    expect(keys).toHaveLength(2);
+    for (const [k, key] of keys.entries()) {
+      const which = `chart ${k + 1}`;
+      expect(key.sideBySide, which).toBe(true);
+      expect(key.entries.map((e) => e.label), which).toEqual(['emotional', 'informational', 'instrumental', 'no-online-shg', 'online-shg', 'lockdown']);
+      // At most two rows: each chart's own legend took four in its 236 px, 73 px above its plot.
+      const rows = new Set(key.entries.map((e) => Math.round(e.box.top))).size;
+      expect(rows, which).toBeLessThanOrEqual(2);
+      const font = Math.min(...key.entries.map((e) => e.font));
+      expect(key.legend.height, which).toBeLessThanOrEqual(2 * 1.6 * font);
+      // As readable as the charts' type, every entry seen, in the panel and the window.
+      expect(font, which).toBeGreaterThanOrEqual(key.type);
+      for (const e of key.entries) {
+        expect(e.seen, `${which}: ${e.label} is covered`).toBe(true);
+        expect(e.box.left, `${which}: ${e.label}`).toBeGreaterThanOrEqual(key.panel.left);
+        expect(e.box.right, `${which}: ${e.label}`).toBeLessThanOrEqual(Math.min(key.panel.right, key.viewport.width));
+        expect(e.box.bottom, `${which}: ${e.label}`).toBeLessThanOrEqual(Math.min(key.panel.bottom, key.viewport.height));
+      }
+      // Clear of the plots it keys.
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      if (key.name) for (const chart of key.charts) expect(overlap(key.legend, chart), which).toBe(false);
+      // Its samples are the chart's: the functions' colours, the second arm's dash.
+      for (const line of key.series) expect(key.entries.some((e) => e.colour === line.colour), `${which}: ${line.colour}`).toBe(true);
+      expect(key.entries.find((e) => e.label === 'online-shg')?.dash, which).toBe(key.series.find((l) => l.dash)?.dash);
+    }
+    // A key the two charts share has a name; each exported chart still has its whole legend.
+    if (keys[0].name) expect(keys[0].name).toBe('Key to both charts');
+    const files = await downloads(page, ['.person-panel figure.chart:nth-of-type(1) .chart-tools button:text-is("SVG")', '.person-panel figure.chart:nth-of-type(2) .chart-tools button:text-is("SVG")'], 2);
+    for (const name of ['need', 'received']) {
+      const svg = files.get(`person-${person}-${name}.svg`) as string;
+      const labels = [...svg.matchAll(/<g class="legend-entry"[^>]*>.*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(labels, name).toEqual(['emotional', 'informational', 'instrumental', 'no-online-shg', 'online-shg', 'lockdown']);
+      expect(svg, name).toContain('class="crisis-window"');
+    }
+  });
+
   it('should show the side-by-side charts’ download buttons on a touch screen, which cannot hover (presenter mode, 1280×720)', async () => {
     const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', { width: 1280, height: 720 }, true);
     await nextFrames(page);

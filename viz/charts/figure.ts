@@ -39,6 +39,18 @@ export interface Table {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** Sizes an empty SVG `width` × `height`, in the theme's type, on a white background. */
+function prepare(svg: Svg, width: number, height: number): void {
+  svg
+    .attr('width', width)
+    .attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('font-family', theme.font)
+    .attr('font-size', theme.fontSize)
+    .attr('fill', theme.text);
+  svg.append('rect').attr('class', 'background').attr('width', width).attr('height', height).attr('fill', '#ffffff');
+}
+
 /** The narrowest a chart is drawn: a narrower container's chart runs past its edge. */
 export const MIN_WIDTH = 200;
 const text = (name: string, description: string): Column => ({ name, type: 'string', description });
@@ -62,6 +74,11 @@ export class Figure {
   private subgroup: string | null = null;
   /** The data drawn, for the CSV button. */
   table: () => Table = () => ({ columns: [], rows: [] });
+  /**
+   * The chart as its SVG and PNG files draw it, where that is not the SVG on screen (a chart whose
+   * legend is drawn apart, TimeChart.legendApart); null for the SVG on screen.
+   */
+  exportSource: (() => SVGSVGElement) | null = null;
 
   constructor(parent: HTMLElement, options: FigureOptions) {
     this.height = options.height;
@@ -150,7 +167,7 @@ export class Figure {
    * presenter mode on a short screen: 14 px, where its title was 19 px).
    */
   titled(): SVGSVGElement {
-    const copy = (this.svg.node() as SVGSVGElement).cloneNode(true) as SVGSVGElement;
+    const copy = (this.exportSource?.() ?? (this.svg.node() as SVGSVGElement)).cloneNode(true) as SVGSVGElement;
     const width = Number(copy.getAttribute('width'));
     const type = Number(copy.getAttribute('font-size')) || theme.fontSize;
     const size = (theme.titleSize / theme.fontSize) * type;
@@ -195,15 +212,15 @@ export class Figure {
     const width = this.width;
     const height = this.fixedHeight ?? this.height * (theme.presenter ? 1.2 : 1) + extra;
     this.svg.selectAll('*').remove();
-    this.svg
-      .attr('width', width)
-      .attr('height', height)
-      .attr('viewBox', `0 0 ${width} ${height}`)
-      .attr('font-family', theme.font)
-      .attr('font-size', theme.fontSize)
-      .attr('fill', theme.text);
-    this.svg.append('rect').attr('class', 'background').attr('width', width).attr('height', height).attr('fill', '#ffffff');
+    prepare(this.svg, width, height);
     return width;
+  }
+
+  /** A new SVG, not on screen, sized and styled as `clear` sizes the chart's: for an exported copy. */
+  blank(width: number, height: number): Svg {
+    const svg = select(document.createElementNS(SVG_NS, 'svg')) as unknown as Svg;
+    prepare(svg, width, height);
+    return svg;
   }
 
   get drawnHeight(): number {

@@ -55,7 +55,8 @@ export const DOT_RADIUS = () => (theme.presenter ? 5 : 3.5);
 const BAND_SQUARE = 8;
 const BAND_STEP = 10;
 
-const sampleWidth = (e: LegendEntry) => {
+/** The room an entry's sample takes before its label. */
+export const sampleWidth = (e: LegendEntry) => {
   const swatch = e.swatch ?? 'line';
   if (swatch === 'band') return (e.colours?.length ?? 1) * BAND_STEP + 3;
   return swatch === 'line' ? 20 : 13;
@@ -80,14 +81,19 @@ export function drawLegend(g: G, layout: LegendLayout): void {
   layout.entries.forEach((e, k) => {
     const { x, row } = layout.places[k];
     const item = g.append('g').attr('class', 'legend-entry').attr('transform', `translate(${x},${row * layout.rowHeight})`);
-    const swatch = e.swatch ?? 'line';
-    if (swatch === 'square') item.append('rect').attr('y', -8).attr('width', 9).attr('height', 9).attr('fill', e.colour);
-    else if (swatch === 'bar') item.append('rect').attr('y', -6).attr('width', 10).attr('height', 3).attr('fill', e.colour);
-    else if (swatch === 'band') drawBandSample(item, e.colours ?? [e.colour]);
-    else if (swatch === 'dot') item.append('circle').attr('cx', 4.5).attr('cy', -4).attr('r', DOT_RADIUS()).attr('fill', e.colour);
-    else item.append('line').attr('x1', 0).attr('x2', 16).attr('y1', -4).attr('y2', -4).attr('stroke', e.colour).attr('stroke-width', theme.stroke + 0.5).attr('stroke-dasharray', e.dash ?? null);
+    drawSample(item, e);
     item.append('text').attr('x', sampleWidth(e)).attr('y', 0).attr('fill', theme.text).text(e.label);
   });
+}
+
+/** Draws an entry's sample into `item`, on the baseline of its label (y = 0). */
+export function drawSample(item: G, e: LegendEntry): void {
+  const swatch = e.swatch ?? 'line';
+  if (swatch === 'square') item.append('rect').attr('y', -8).attr('width', 9).attr('height', 9).attr('fill', e.colour);
+  else if (swatch === 'bar') item.append('rect').attr('y', -6).attr('width', 10).attr('height', 3).attr('fill', e.colour);
+  else if (swatch === 'band') drawBandSample(item, e.colours ?? [e.colour]);
+  else if (swatch === 'dot') item.append('circle').attr('cx', 4.5).attr('cy', -4).attr('r', DOT_RADIUS()).attr('fill', e.colour);
+  else item.append('line').attr('x1', 0).attr('x2', 16).attr('y1', -4).attr('y2', -4).attr('stroke', e.colour).attr('stroke-width', theme.stroke + 0.5).attr('stroke-dasharray', e.dash ?? null);
 }
 
 /**

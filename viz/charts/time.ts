@@ -5,8 +5,8 @@
  */
 import { area, axisBottom, axisLeft, line, scaleLinear } from 'd3';
 import type { CrisisWindow } from '../../sim/index.ts';
-import { theme } from '../palette.ts';
-import { Figure, type FigureOptions, type G, type Table } from './figure.ts';
+import { theme, withFontSize } from '../palette.ts';
+import { Figure, type FigureOptions, type G, type Svg, type Table } from './figure.ts';
 import { bandOpacity, drawLegend, layoutLegend, type LegendEntry } from './legend.ts';
 import { textWidth } from './measure.ts';
 import { leftAxisWidth } from './ticks.ts';
@@ -52,11 +52,15 @@ export interface TimeData {
 /** Lengths in ems of the chart's type, so presenter mode's larger type keeps its room. */
 const layout = (em: number) => ({ top: em + 15, right: 12, bottom: em + 11 });
 
-/** The legend's rows above the plot in a chart `width` wide; the plot's top below them. */
-function legendAbove(entries: readonly LegendEntry[], width: number) {
-  const legend = layoutLegend(entries, width - theme.fontSize - 8);
+/**
+ * The legend's rows above the plot in a chart `width` wide; the plot's top below them. Without a
+ * legend (drawn apart) the top margin stays: the lockdown's marks and the top tick's label need
+ * some of it, and the person's panel shows a chart's download buttons there.
+ */
+function legendAbove(entries: readonly LegendEntry[] | null, width: number) {
+  const legend = entries ? layoutLegend(entries, width - theme.fontSize - 8) : null;
   // The first row has the top margin's room; the chart grows by the rows past it.
-  const extra = Math.max(0, legend.rows - 1) * legend.rowHeight;
+  const extra = legend ? Math.max(0, legend.rows - 1) * legend.rowHeight : 0;
   return { legend, extra, top: layout(theme.fontSize).top + extra };
 }
 
@@ -96,24 +100,49 @@ export function styleAxis(axis: G): void {
 
 export class TimeChart {
   readonly figure: Figure;
+  /**
+   * The legend is drawn apart from the chart, as a key shared with others (the person's panel's
+   * charts side by side): the SVG on screen has none; its exported files still have it.
+   */
+  legendApart = false;
 
   constructor(parent: HTMLElement, options: FigureOptions) {
     this.figure = new Figure(parent, options);
   }
 
   /**
-   * The plot's height in an SVG `height` high at the chart's width, with `legend` above it: what
-   * the person's panel weighs its layouts by.
+   * The plot's height in an SVG `height` high at the chart's width, with `legend` above it (none
+   * where it is drawn apart): what the person's panel weighs its layouts by.
    */
   plotHeight(height: number, legend: readonly LegendEntry[]): number {
-    return height - legendAbove(legend, this.figure.width).top - layout(theme.fontSize).bottom;
+    return height - legendAbove(this.legendApart ? null : legend, this.figure.width).top - layout(theme.fontSize).bottom;
   }
 
   draw(data: TimeData): void {
     // The legend takes the rows it needs above the plot; the chart grows by the rows past the first.
-    const { legend, extra, top } = legendAbove(data.legend ?? data.lines, this.figure.width);
-    const width = this.figure.clear(extra);
+    const entries = data.legend ?? data.lines;
+    const above = legendAbove(this.legendApart ? null : entries, this.figure.width);
+    const width = this.figure.clear(above.extra);
+    this.render(this.figure.svg, width, this.figure.drawnHeight, data, above);
+    this.figure.table = () => tableOf(data);
+    if (!this.legendApart) {
+      this.figure.exportSource = null;
+      return;
+    }
+    // Exported, the chart has its legend: above the plot, the plot the height it has on screen.
+    const em = theme.fontSize;
     const height = this.figure.drawnHeight;
+    this.figure.exportSource = () =>
+      withFontSize(em, () => {
+        const copy = legendAbove(entries, width);
+        const svg = this.figure.blank(width, height + copy.extra);
+        this.render(svg, width, height + copy.extra, data, copy);
+        return svg.node() as SVGSVGElement;
+      });
+  }
+
+  /** Draws `data` into `svg`, sized `width` × `height` and empty, its legend (if any) above the plot. */
+  private render(svg: Svg, width: number, height: number, data: TimeData, { legend, top }: ReturnType<typeof legendAbove>): void {
     const m = layout(theme.fontSize);
     const h = height - top - m.bottom;
     let lo = Infinity;
@@ -139,7 +168,6 @@ export class TimeChart {
     const w = width - left - m.right;
     const x = scaleLinear().domain([0, Math.max(1, data.days - 1)]).range([0, w]);
 
-    const svg = this.figure.svg;
     const plot = svg.append('g').attr('transform', `translate(${left},${top})`) as unknown as G;
     drawTimeFrame(plot, x, h, data);
     styleAxis(plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / (6 * theme.fontSize))))) as unknown as G);
@@ -182,8 +210,7 @@ export class TimeChart {
         .attr('stroke-dasharray', l.dash ?? null);
     }
     if (data.day !== null && data.day >= 0) drawDayMarker(plot, x(data.day), h, data.day);
-    drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},${theme.fontSize + 1})`) as unknown as G, legend);
-    this.figure.table = () => tableOf(data);
+    if (legend) drawLegend(svg.append('g').attr('class', 'legend').attr('transform', `translate(${theme.fontSize + 4},${theme.fontSize + 1})`) as unknown as G, legend);
   }
 }
 

@@ -4,10 +4,10 @@
  * support they received per function over time — the same person with and without what differs
  * between the arms.
  */
-import { format } from 'd3';
+import { format, select } from 'd3';
 import { FUNCTIONS, MEETING, MODES, TIE_LAYERS, type CrisisWindow } from '../../sim/index.ts';
-import { MIN_WIDTH } from '../charts/figure.ts';
-import type { LegendEntry } from '../charts/legend.ts';
+import { MIN_WIDTH, type G } from '../charts/figure.ts';
+import { drawSample, sampleWidth, type LegendEntry } from '../charts/legend.ts';
 import type { LockdownMarks } from '../charts/outcomes.ts';
 import { TICKS } from '../charts/ticks.ts';
 import { TimeChart } from '../charts/time.ts';
@@ -61,6 +61,10 @@ export class PersonPanel {
   private readonly body: HTMLElement;
   private readonly title: HTMLElement;
   private readonly charts: HTMLElement;
+  /** The charts' shared key, shown where they are side by side (their SVGs then have no legend). */
+  private readonly key: HTMLElement;
+  /** What the key shows, to build it again only when that changes. */
+  private keyShown = '';
   private need: TimeChart | null = null;
   private received: TimeChart | null = null;
   /** What the charts show, to draw them again at another size. */
@@ -83,6 +87,9 @@ export class PersonPanel {
     head.append(this.title, close);
     this.body = el('div', undefined, 'person-body');
     this.charts = el('div', undefined, 'person-charts');
+    this.key = el('div', undefined, 'person-key');
+    this.key.setAttribute('role', 'group');
+    this.key.setAttribute('aria-label', 'Key to both charts');
     this.root.append(head, this.body, this.charts);
     parent.append(this.root);
     // The charts take the room the panel has below the tables: again when the window, or the
@@ -120,6 +127,7 @@ export class PersonPanel {
       // received' (layOut, style.css), one line each.
       this.need = new TimeChart(this.charts, { title: 'Need per function', shortTitle: 'Need', concept: 'functions', height: 140, file: `person-${frame.person}-need` });
       this.received = new TimeChart(this.charts, { title: 'Support received per function', shortTitle: 'Support received', concept: 'functions', height: 140, file: `person-${frame.person}-received` });
+      this.charts.append(this.key);
     }
     this.shown = { frame, context, day };
     this.drawCharts();
@@ -127,29 +135,32 @@ export class PersonPanel {
 
   /**
    * The charts' SVG height when they are in `rows` rows: each row takes its share of the room
-   * below the tables, less its caption (side by side, the captions share a row of the grid, so
-   * each figure's is the taller one), so the panel shows both without scrolling.
+   * below the tables, less what else the charts' block holds (their captions, and side by side,
+   * where the captions share a row of the grid, the shared key below them), so the panel shows
+   * both without scrolling.
    */
   private roomFor(charts: readonly TimeChart[], rows: number): number {
     const padding = parseFloat(getComputedStyle(this.root).paddingBottom) || 0;
     const room = this.root.clientHeight - padding - this.charts.offsetTop;
-    const captions = charts.map((c) => c.figure.element.offsetHeight - (c.figure.svg.node()?.getBoundingClientRect().height ?? 0));
-    const caption = rows === charts.length ? captions.reduce((sum, h) => sum + h, 0) : Math.max(...captions);
-    return Math.floor((room - caption) / rows);
+    const svgs = charts.map((c) => c.figure.svg.node()?.getBoundingClientRect().height ?? 0);
+    const other = this.charts.getBoundingClientRect().height - (rows === charts.length ? svgs.reduce((sum, h) => sum + h, 0) : Math.max(...svgs));
+    return Math.floor((room - other) / rows);
   }
 
   /**
    * The captions' titles short where a whole one would wrap (short-titles); then one above the
    * other, each half the room, where that gives them a plot of CHART_EMS.plot; else side by side,
    * each the whole room, where the panel is wide enough for two and their plots are the taller
-   * (presenter mode's tables and type at 1280×720 and 1366×768); else one above the other, at
-   * least CHART_EMS.min, and the panel scrolls if that is more than its room. Returns the charts'
-   * SVG height, at most CHART_EMS.max.
+   * (presenter mode's tables and type at 1280×720 and 1366×768), with one key below both in place
+   * of each chart's legend (side-by-side); else one above the other, at least CHART_EMS.min, and
+   * the panel scrolls if that is more than its room. Returns the charts' SVG height, at most
+   * CHART_EMS.max.
    */
   private layOut(charts: readonly TimeChart[], legend: readonly LegendEntry[]): number {
     const em = theme.fontSize;
-    // While playing the panel is drawn every day: measured once, not laid out both ways each time.
-    const room = [this.root.clientHeight, this.charts.offsetTop, this.charts.clientWidth, em, charts.length].join();
+    // While playing the panel is drawn every day: measured once, not laid out both ways each time
+    // (again where the key's entries change, and with them its rows).
+    const room = [this.root.clientHeight, this.charts.offsetTop, this.charts.clientWidth, em, charts.length, this.keyShown].join();
     if (this.laidOut?.room === room) return this.laidOut.height;
     const capped = (height: number) => Math.min(CHART_EMS.max * em, height);
     const fit = (height: number) => {
@@ -158,20 +169,25 @@ export class PersonPanel {
     };
     // The plot in SVGs of this height, at the charts' width in the layout set.
     const plot = (height: number) => Math.min(...charts.map((c) => c.plotHeight(capped(height), legend)));
-    this.charts.classList.remove('side-by-side', 'short-titles');
+    const apart = (on: boolean) => {
+      this.charts.classList.toggle('side-by-side', on);
+      for (const c of charts) c.legendApart = on;
+    };
+    apart(false);
+    this.charts.classList.remove('short-titles');
     // Where a whole title would take two lines (presenter mode's 20 px titles at 1920×1080), both
     // captions show the short ones, as side by side: 'Need' and 'Support received', one line each.
     if (charts.some((c) => c.figure.titleLines > 1)) this.charts.classList.add('short-titles');
     const stacked = this.roomFor(charts, charts.length);
     const stackedPlot = plot(stacked);
     if (stacked >= CHART_EMS.min * em && stackedPlot >= CHART_EMS.plot * em) return fit(stacked);
-    this.charts.classList.add('side-by-side');
+    apart(true);
     const narrowest = Math.min(...charts.map((c) => c.figure.element.clientWidth));
     if (narrowest >= Math.max(CHART_EMS.width * em, MIN_WIDTH)) {
       const beside = this.roomFor(charts, 1);
       if (beside >= CHART_EMS.min * em && plot(beside) > stackedPlot) return fit(beside);
     }
-    this.charts.classList.remove('side-by-side');
+    apart(false);
     return fit(Math.max(stacked, CHART_EMS.min * em));
   }
 
@@ -197,9 +213,16 @@ export class PersonPanel {
       { label: context.arms[1].name, colour: '#555555', dash: '4,3' },
       ...context.lockdown.legend,
     ];
+    // The functions' colours, then the arms' lines and the lockdown's mark: a row each in the key.
+    this.drawKey([legend.slice(0, FUNCTIONS.length), legend.slice(FUNCTIONS.length)]);
     const height = this.layOut([this.need, this.received], legend);
-    this.need.figure.fixedHeight = height;
-    this.received.figure.fixedHeight = height;
+    // Side by side, the key below them stands for their legends (charts made for another person
+    // since the layout was measured included).
+    const apart = this.charts.classList.contains('side-by-side');
+    for (const chart of [this.need, this.received]) {
+      chart.legendApart = apart;
+      chart.figure.fixedHeight = height;
+    }
     const series = (key: 'need' | 'received') =>
       frame.arms.flatMap((a, k) =>
         FUNCTIONS.map((fn, f) => ({
@@ -214,6 +237,31 @@ export class PersonPanel {
     const common = { days: context.days, crisis: context.crisis, lockdown, recordedLockdown, day, yFormat: TICKS.decimal, legend };
     this.need.draw({ ...common, lines: series('need'), yLabel: 'need units' });
     this.received.draw({ ...common, lines: series('received'), yLabel: 'need units/day' });
+  }
+
+  /**
+   * The charts' shared key: their legend's entries, each its sample and its label, in the charts'
+   * type; a group to a row where the row has room (the key is as readable as the legends it stands
+   * for, and read as text).
+   */
+  private drawKey(groups: readonly (readonly LegendEntry[])[]): void {
+    const shown = JSON.stringify([theme.fontSize, theme.stroke, groups]);
+    if (shown === this.keyShown) return;
+    this.keyShown = shown;
+    this.key.style.fontSize = `${theme.fontSize}px`;
+    this.key.replaceChildren(
+      ...groups.map((entries) => {
+        const list = el('ul');
+        for (const e of entries) {
+          const item = el('li');
+          const sample = select(item).append('svg').attr('aria-hidden', 'true').attr('width', sampleWidth(e)).attr('height', 12);
+          drawSample(sample.append('g').attr('transform', 'translate(0,10)') as unknown as G, e);
+          item.append(e.label);
+          list.append(item);
+        }
+        return list;
+      }),
+    );
   }
 
   /** Who they are, as terms and values in lines of text. */
