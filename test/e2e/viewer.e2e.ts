@@ -841,6 +841,46 @@ describe('the viewer', () => {
 
   it.each([
     { width: 1280, height: 720 },
+    { width: 1366, height: 768 },
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ])('should show the whole network legend above the fold beside a followed person’s panel in presenter mode ($width×$height)', async (viewport) => {
+    const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', viewport);
+    await nextFrames(page);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('.stage > .legend') as HTMLElement;
+      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+      // Not scrolled: what a class sees when the panel opens.
+      const entries = [...root.querySelectorAll('svg > g, .explain')].map((e) => {
+        const r = box(e);
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return { name: e.getAttribute('aria-label') ?? e.textContent ?? '', box: r, seen: hit !== null && root.contains(hit) };
+      });
+      return {
+        scrollY,
+        legend: box(root),
+        entries,
+        controls: box(document.querySelector('.controls') as Element).bottom,
+        canvases: [...document.querySelectorAll('canvas.network')].map((c) => box(c).height),
+        viewport: { height: innerHeight },
+      };
+    });
+    expect(seen.scrollY).toBe(0);
+    expect(seen.entries).toHaveLength(16);
+    // The legend whole in the window below the controls: at 1280×720 its second line ended at
+    // 767 px, 47 below the fold (1366×768: 793; 1280×800: 810).
+    expect(seen.legend.top).toBeGreaterThanOrEqual(seen.controls);
+    expect(seen.legend.bottom).toBeLessThanOrEqual(seen.viewport.height);
+    for (const entry of seen.entries) {
+      expect(entry.box.bottom, entry.name).toBeLessThanOrEqual(seen.viewport.height);
+      expect(entry.seen, `${entry.name} is not in view`).toBe(true);
+    }
+    // The networks above it still large (389 px high at 1280×720 before, 334 now).
+    for (const height of seen.canvases) expect(height).toBeGreaterThanOrEqual(300);
+  });
+
+  it.each([
+    { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
   ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {
     const page = await open('?scenario=social-workers-mutual-aid&persons=500&day=130&presenter=1', viewport);
