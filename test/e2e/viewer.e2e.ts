@@ -88,6 +88,34 @@ function typeSizes(svg: string): { text: number; title: number } {
   return { text: Number(root?.[1]), title: Number(heading?.[1]) };
 }
 
+/** What the eye and a screen reader get of the person's charts: their layout, captions and plots. */
+function personCharts(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
+      const height = (e: Element | null) => (e ? e.getBoundingClientRect().height : 0);
+      const caption = figure.querySelector('figcaption') as HTMLElement;
+      const title = caption.querySelector('.chart-title') as HTMLElement;
+      return {
+        sideBySide: figure.parentElement?.classList.contains('side-by-side'),
+        font: parseFloat(getComputedStyle(title).fontSize),
+        caption: height(caption),
+        title: height(title),
+        // What else a caption's line may hold: the ⓘ, the download buttons.
+        inline: Math.max(...[...caption.querySelectorAll('.explain, .tool')].map(height)),
+        svg: height(figure.querySelector(':scope > svg')),
+        // The plot: the crisis window's shade spans it from top to bottom.
+        plot: height(figure.querySelector('rect.crisis-window')),
+        // What the eye sees of the title's end (' per function'): nothing where it is short.
+        rest: caption.querySelector('.title-rest')?.getBoundingClientRect().width ?? 0,
+        // The whole title still the caption's text, its tooltip and the SVG's name.
+        text: title.textContent,
+        tooltip: title.title,
+        name: figure.querySelector(':scope > svg')?.getAttribute('aria-label'),
+      };
+    }),
+  );
+}
+
 function canvasStats(page: Page, id: string) {
   return page.$eval(`#${id}`, (c) => {
     const canvas = c as HTMLCanvasElement;
@@ -504,28 +532,7 @@ describe('the viewer', () => {
   it.each([3, 117])('should keep each caption of the person’s charts side by side to one line, their plots tall (presenter mode, 1280×720, person %i)', async (person) => {
     const page = await openFollowing(`?persons=500&day=100&person=${person}&presenter=1`, { width: 1280, height: 720 });
     await nextFrames(page);
-    const charts = await page.evaluate(() =>
-      [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
-        const height = (e: Element | null) => (e ? e.getBoundingClientRect().height : 0);
-        const caption = figure.querySelector('figcaption') as HTMLElement;
-        const title = caption.querySelector('.chart-title') as HTMLElement;
-        return {
-          sideBySide: figure.parentElement?.classList.contains('side-by-side'),
-          font: parseFloat(getComputedStyle(title).fontSize),
-          caption: height(caption),
-          title: height(title),
-          // What else a caption's line may hold: the ⓘ, the download buttons.
-          inline: Math.max(...[...caption.querySelectorAll('.explain, .tool')].map(height)),
-          svg: height(figure.querySelector(':scope > svg')),
-          // The plot: the crisis window's shade spans it from top to bottom.
-          plot: height(figure.querySelector('rect.crisis-window')),
-          // The whole title still the caption's text, its tooltip and the SVG's name.
-          text: caption.querySelector('.chart-title')?.textContent,
-          tooltip: title.title,
-          name: figure.querySelector(':scope > svg')?.getAttribute('aria-label'),
-        };
-      }),
-    );
+    const charts = await personCharts(page);
     expect(charts.map((c) => c.text)).toEqual(['Need per function', 'Support received per function']);
     for (const [k, chart] of charts.entries()) {
       const which = `chart ${k + 1}`;
@@ -563,25 +570,7 @@ describe('the viewer', () => {
   ])('should keep each caption of the person’s charts one above the other to one line (1920×1080, person $person, presenter $presenter)', async ({ person, presenter }) => {
     const page = await openFollowing(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, { width: 1920, height: 1080 });
     await nextFrames(page);
-    const charts = await page.evaluate(() =>
-      [...document.querySelectorAll('.person-panel figure.chart')].map((figure) => {
-        const height = (e: Element | null) => (e ? e.getBoundingClientRect().height : 0);
-        const caption = figure.querySelector('figcaption') as HTMLElement;
-        const title = caption.querySelector('.chart-title') as HTMLElement;
-        return {
-          sideBySide: figure.parentElement?.classList.contains('side-by-side'),
-          font: parseFloat(getComputedStyle(title).fontSize),
-          caption: height(caption),
-          title: height(title),
-          inline: Math.max(...[...caption.querySelectorAll('.explain, .tool')].map(height)),
-          // What the eye sees of the title's end (' per function'): nothing where it is short.
-          rest: caption.querySelector('.title-rest')?.getBoundingClientRect().width ?? 0,
-          text: title.textContent,
-          tooltip: title.title,
-          name: figure.querySelector(':scope > svg')?.getAttribute('aria-label'),
-        };
-      }),
-    );
+    const charts = await personCharts(page);
     expect(charts.map((c) => c.text)).toEqual(['Need per function', 'Support received per function']);
     for (const [k, chart] of charts.entries()) {
       const which = `chart ${k + 1}`;
