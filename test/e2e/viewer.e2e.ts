@@ -63,12 +63,12 @@ function kith(args: string[]): void {
 
 const temp = () => mkdtempSync(join(tmpdir(), 'kith-e2e-'));
 
-/** Clicks `selectors` in turn and saves the `count` files the page downloads, by name. */
-async function downloads(page: Page, selectors: readonly string[], count: number): Promise<Map<string, string>> {
+/** Clicks `selectors` in turn and saves the `count` files the page downloads, by name (a PNG's bytes in base64). */
+async function downloads(page: Page, selectors: readonly string[], count: number, encoding: BufferEncoding = 'utf8'): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const done = new Promise<void>((resolve) => {
     const onDownload = async (d: Download) => {
-      files.set(d.suggestedFilename(), readFileSync((await d.path()) as string, 'utf8'));
+      files.set(d.suggestedFilename(), readFileSync((await d.path()) as string, encoding));
       if (files.size === count) {
         page.off('download', onDownload);
         resolve();
@@ -86,6 +86,43 @@ function typeSizes(svg: string): { text: number; title: number } {
   const root = /<svg\b[^>]*\sfont-size="([\d.]+)"/.exec(svg);
   const heading = /<text\b[^>]*\sfont-size="([\d.]+)"[^>]*\sfont-weight="600"[^>]*>/.exec(svg);
   return { text: Number(root?.[1]), title: Number(heading?.[1]) };
+}
+
+/**
+ * Exported charts (SVG files) as the page draws them: each one's width and type, its title (the
+ * <title>) and the lines of the heading drawn above it, the band the heading has above the chart,
+ * and where its legend's entries and every other text lie, in the SVG's coordinates.
+ */
+function exportedCharts(page: Page, files: readonly string[]) {
+  return page.evaluate((texts) =>
+    texts.map((text) => {
+      const holder = document.createElement('div');
+      holder.style.cssText = 'position: absolute; left: 0; top: 0';
+      holder.innerHTML = text.replace(/^<\?xml[^>]*>/, '');
+      document.body.append(holder);
+      const svg = holder.querySelector('svg') as SVGSVGElement;
+      const origin = svg.getBoundingClientRect();
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent ?? '', left: r.left - origin.left, right: r.right - origin.left, top: r.top - origin.top, bottom: r.bottom - origin.top };
+      };
+      const heading = svg.querySelector(':scope > text') as SVGTextElement;
+      const spans = heading.querySelectorAll('tspan');
+      const drawn = {
+        title: svg.querySelector(':scope > title')?.textContent ?? '',
+        width: Number(svg.getAttribute('width')),
+        type: Number(svg.getAttribute('font-size')),
+        titleSize: Number(heading.getAttribute('font-size')),
+        // The chart below its heading: what the band above it leaves the heading.
+        band: Number(/translate\(0,([\d.]+)\)/.exec(svg.querySelector(':scope > g')?.getAttribute('transform') ?? '')?.[1]),
+        lines: (spans.length ? [...spans] : [heading]).map(box),
+        legend: [...svg.querySelectorAll('.legend-entry')].map(box),
+        texts: [...svg.querySelectorAll(':scope > g text')].map(box).filter((t) => t.right > t.left),
+      };
+      holder.remove();
+      return drawn;
+    }),
+  files);
 }
 
 /** What the eye and a screen reader get of the person's charts: their layout, captions and plots. */
@@ -992,6 +1029,71 @@ describe('the viewer', () => {
     const small = typeSizes(panel);
     expect(small.text).toBe(14);
     expect(small.title / small.text).toBeCloseTo(big.title / big.text, 2);
+  });
+
+  it.each([
+    { presenter: true, panel: true },
+    { presenter: true, panel: false },
+    { presenter: false, panel: true },
+    { presenter: false, panel: false },
+  ])('should draw an exported chart’s whole title and legend within its width, at its narrowest (1280×720, presenter $presenter, panel $panel)', async ({ presenter, panel }) => {
+    const query = `?persons=500&day=100${panel ? '&person=3' : ''}${presenter ? '&presenter=1' : ''}`;
+    const page = panel ? await openFollowing(query, { width: 1280, height: 720 }) : await open(query, { width: 1280, height: 720 });
+    await page.waitForFunction(() => document.querySelector('.metrics-chart .estimate') !== null);
+    await nextFrames(page);
+    const charts = ['.wellbeing-chart', '.prevalence-chart', '.flows.a .flows-chart', '.flows.b .flows-chart', '.metrics-chart'];
+    if (panel) charts.push('.person-panel figure.chart:nth-of-type(1)', '.person-panel figure.chart:nth-of-type(2)');
+    const svg = (chart: string) => `${chart} .chart-tools button:text-is("SVG")`;
+    const files = await downloads(page, charts.map(svg), charts.length);
+    const drawn = await exportedCharts(page, [...files.values()]);
+    expect(drawn).toHaveLength(charts.length);
+    for (const chart of drawn) {
+      const which = `${chart.title} (${chart.width} px)`;
+      // The whole title, in the lines it takes: presenter mode's 'Support received per function'
+      // (281.6 px) ran past the panel's 236 px chart, 'Support received by no-online-shg, by
+      // source' (488.2 px) past the support charts' 354, 'Distress and loneliness — everyone'
+      // (380.4 px) past the prevalence chart's 365.
+      expect(chart.lines.map((l) => l.text).join(' '), which).toBe(chart.title);
+      for (const line of chart.lines) {
+        expect(line.left, `${which}: ${line.text}`).toBeGreaterThanOrEqual(0);
+        expect(line.right, `${which}: ${line.text}`).toBeLessThanOrEqual(chart.width);
+        expect(line.bottom, `${which}: ${line.text}`).toBeLessThanOrEqual(chart.band);
+      }
+      // In its type, in proportion to the chart's (19 to 16, 13 to 11): not shrunk to fit.
+      expect(chart.titleSize / chart.type, which).toBeCloseTo(presenter ? 19 / 16 : 13 / 11, 2);
+      // The legend's entries, and every text of the chart, within its width.
+      expect(chart.legend.length, which).toBeGreaterThan(0);
+      for (const t of [...chart.legend, ...chart.texts]) {
+        expect(t.left, `${which}: ${t.text}`).toBeGreaterThanOrEqual(-0.5);
+        expect(t.right, `${which}: ${t.text}`).toBeLessThanOrEqual(chart.width + 0.5);
+      }
+    }
+    if (!(presenter && panel)) return;
+    // The panel's charts side by side: the PNG, the SVG drawn twice as large, shows the title's two
+    // lines, its ink clear of the right-hand edge (it ran off it).
+    const received = drawn.find((c) => c.title === 'Support received per function');
+    expect(received?.lines).toHaveLength(2);
+    const png = (await downloads(page, ['.person-panel figure.chart:nth-of-type(2) .chart-tools button:text-is("PNG")'], 1, 'base64')).get('person-3-received.png') as string;
+    const ink = await page.evaluate(
+      async ({ png, band }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [image.width, image.height];
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        // Dark pixels in the title's band, by column.
+        const pixels = context.getImageData(0, 0, image.width, 2 * band).data;
+        const columns = new Array<number>(image.width).fill(0);
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 384) columns[(i / 4) % image.width]++;
+        return { width: image.width, height: image.height, right: columns.findLastIndex((n) => n > 0) };
+      },
+      { png, band: received?.band ?? 0 },
+    );
+    expect(ink.width).toBe(2 * (received?.width ?? 0));
+    expect(ink.right).toBeGreaterThan(0);
+    expect(ink.right).toBeLessThan(ink.width - 4);
   });
 
   it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAILY_OUTCOMES, SUBGROUPS, WORLD_OUTCOMES } from '../../sim/index.ts';
 import { liveNoValue, lockdownMarks, metricPending, metricsData, noValueHint, wellbeingData, type SeriesLike } from '../../viz/charts/outcomes.ts';
-import { wrapText } from '../../viz/charts/measure.ts';
+import { balancedLines, wrapText } from '../../viz/charts/measure.ts';
 
 const crisis = { start: 90, end: 160 };
 
@@ -35,6 +35,23 @@ describe('wrapText', () => {
     const lines = wrapText(text, 150, 10);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).toBe(text);
+  });
+});
+
+// Without a canvas (here) a text is 0.6 of the type's size wide a character.
+describe('balancedLines', () => {
+  it('should take as few lines as wrapText, as even as they can be', () => {
+    expect(wrapText('Support received per function', 150, 10)).toEqual(['Support received per', 'function']);
+    expect(balancedLines('Support received per function', 150, 10)).toEqual(['Support received', 'per function']);
+  });
+
+  it('should break between phrases where that takes no more lines', () => {
+    expect(balancedLines('Distress and loneliness — older', 150, 10)).toEqual(['Distress and loneliness', '— older']);
+    expect(balancedLines('Support received by online-shg, by source', 200, 10)).toEqual(['Support received by online-shg,', 'by source']);
+  });
+
+  it('should keep a text that fits on one line', () => {
+    expect(balancedLines('Mean wellbeing — older', 150, 10)).toEqual(['Mean wellbeing — older']);
   });
 });
 

@@ -11,6 +11,7 @@ import { csvText } from '../export/csv.ts';
 import { downloadPng, downloadSvg, downloadText, safeFileName } from '../export/download.ts';
 import { theme } from '../palette.ts';
 import { explain } from '../teaching/concepts.ts';
+import { balancedLines, textWidth } from './measure.ts';
 
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 export type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -38,6 +39,9 @@ export interface Table {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** An exported chart's title: its left edge (and its margin at the right), and its weight. */
+const TITLE_X = 4;
+const TITLE_WEIGHT = 600;
 
 /** Sizes an empty SVG `width` × `height`, in the theme's type, on a white background. */
 function prepare(svg: Svg, width: number, height: number): void {
@@ -164,14 +168,23 @@ export class Figure {
    * A copy of the chart with its title drawn above it, for SVG and PNG files. The title is to the
    * chart's type as the theme's title size is to its type (13 to 11, 19 to 16 in presenter mode),
    * also where the chart was drawn in a smaller type than the theme's (the person's panel in
-   * presenter mode on a short screen: 14 px, where its title was 19 px).
+   * presenter mode on a short screen: 14 px, where its title was 19 px). Where the title is wider
+   * than the chart (the person's panel's charts side by side, some 236 px; the support charts in
+   * presenter mode) it takes two lines or more, as even as they can be, the band above the chart
+   * as much taller: the type stays in proportion and the chart as wide as on screen. Only a word
+   * wider than the chart on its own makes the title smaller, as much as it must.
    */
   titled(): SVGSVGElement {
     const copy = (this.exportSource?.() ?? (this.svg.node() as SVGSVGElement)).cloneNode(true) as SVGSVGElement;
     const width = Number(copy.getAttribute('width'));
     const type = Number(copy.getAttribute('font-size')) || theme.fontSize;
-    const size = (theme.titleSize / theme.fontSize) * type;
-    const band = Math.round(size * 1.9);
+    const room = width - 2 * TITLE_X;
+    const full = (theme.titleSize / theme.fontSize) * type;
+    const lines = balancedLines(this.fullTitle, room, full, TITLE_WEIGHT);
+    const widest = Math.max(...lines.map((line) => textWidth(line, full, TITLE_WEIGHT)));
+    const size = full * Math.min(1, room / widest);
+    const leading = Math.round(size * 1.25);
+    const band = Math.round(size * 1.9) + (lines.length - 1) * leading;
     const height = Number(copy.getAttribute('height')) + band;
     const body = document.createElementNS(SVG_NS, 'g');
     body.setAttribute('transform', `translate(0,${band})`);
@@ -181,8 +194,19 @@ export class Figure {
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = this.fullTitle;
     const heading = document.createElementNS(SVG_NS, 'text');
-    Object.entries({ x: 4, y: Math.round(size * 1.3), 'font-size': Math.round(size * 100) / 100, 'font-weight': 600, fill: theme.text }).forEach(([k, v]) => heading.setAttribute(k, String(v)));
-    heading.textContent = this.fullTitle;
+    Object.entries({ x: TITLE_X, y: Math.round(size * 1.3), 'font-size': Math.round(size * 100) / 100, 'font-weight': TITLE_WEIGHT, fill: theme.text }).forEach(([k, v]) => heading.setAttribute(k, String(v)));
+    if (lines.length === 1) heading.textContent = this.fullTitle;
+    else {
+      // One text, a line to each tspan: the title is read as one.
+      heading.append(
+        ...lines.map((line, k) => {
+          const span = document.createElementNS(SVG_NS, 'tspan');
+          Object.entries({ x: TITLE_X, dy: k === 0 ? 0 : leading }).forEach(([a, v]) => span.setAttribute(a, String(v)));
+          span.textContent = line;
+          return span;
+        }),
+      );
+    }
     copy.replaceChildren(title, background, heading, body);
     copy.setAttribute('height', String(height));
     copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
