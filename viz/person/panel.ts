@@ -55,6 +55,12 @@ export interface PanelContext {
  * `width` ems wide (and MIN_WIDTH).
  */
 const CHART_EMS = { min: 10, max: 22, width: 13, plot: 8 };
+/**
+ * The least plot one above the other, in pixels, whatever the type: normal mode's 8 ems (88 px)
+ * left 54 to 93 px plots at 1280×720 and 1366×768, two or three ticks, where side by side (the
+ * panel wider there, style.css) they get some 190.
+ */
+const MIN_PLOT = 100;
 
 export class PersonPanel {
   readonly root: HTMLElement;
@@ -149,12 +155,12 @@ export class PersonPanel {
 
   /**
    * The captions' titles short where a whole one would wrap (short-titles); then one above the
-   * other, each half the room, where that gives them a plot of CHART_EMS.plot; else side by side,
-   * each the whole room, where the panel is wide enough for two and their plots are the taller
-   * (presenter mode's tables and type at 1280×720 and 1366×768), with one key below both in place
-   * of each chart's legend (side-by-side); else one above the other, at least CHART_EMS.min, and
-   * the panel scrolls if that is more than its room. Returns the charts' SVG height, at most
-   * CHART_EMS.max.
+   * other, each half the room, where that gives them a plot of CHART_EMS.plot and MIN_PLOT; else
+   * side by side, each the whole room, where the panel is wide enough for two and their plots are
+   * the taller (presenter mode's tables and type at 1280×720 and 1366×768, normal mode's wider
+   * panel there), with one key below both in place of each chart's legend (side-by-side); else
+   * one above the other, at least CHART_EMS.min, and the panel scrolls if that is more than its
+   * room. Returns the charts' SVG height, at most CHART_EMS.max.
    */
   private layOut(charts: readonly TimeChart[], legend: readonly LegendEntry[]): number {
     const em = theme.fontSize;
@@ -180,7 +186,7 @@ export class PersonPanel {
     if (charts.some((c) => c.figure.titleLines > 1)) this.charts.classList.add('short-titles');
     const stacked = this.roomFor(charts, charts.length);
     const stackedPlot = plot(stacked);
-    if (stacked >= CHART_EMS.min * em && stackedPlot >= CHART_EMS.plot * em) return fit(stacked);
+    if (stacked >= CHART_EMS.min * em && stackedPlot >= Math.max(CHART_EMS.plot * em, MIN_PLOT)) return fit(stacked);
     apart(true);
     const narrowest = Math.min(...charts.map((c) => c.figure.element.clientWidth));
     if (narrowest >= Math.max(CHART_EMS.width * em, MIN_WIDTH)) {
