@@ -874,39 +874,46 @@ describe('the viewer', () => {
     { width: 1366, height: 768 },
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
-  ])('should show the whole network legend above the fold beside a followed person’s panel in presenter mode ($width×$height)', async (viewport) => {
+  ])('should show the whole network legend above the fold in presenter mode, beside a followed person’s panel and without it ($width×$height)', async (viewport) => {
     const page = await openFollowing('?persons=500&day=100&person=3&presenter=1', viewport);
-    await nextFrames(page);
-    const seen = await page.evaluate(() => {
-      const root = document.querySelector('.stage > .legend') as HTMLElement;
-      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
-      // Not scrolled: what a class sees when the panel opens.
-      const entries = [...root.querySelectorAll('svg > g, .explain')].map((e) => {
-        const r = box(e);
-        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        return { name: e.getAttribute('aria-label') ?? e.textContent ?? '', box: r, seen: hit !== null && root.contains(hit) };
+    const shows = async (when: string) => {
+      await nextFrames(page);
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector('.stage > .legend') as HTMLElement;
+        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+        // Not scrolled: what a class sees when the panel opens, or closes.
+        const entries = [...root.querySelectorAll('svg > g, .explain')].map((e) => {
+          const r = box(e);
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return { name: e.getAttribute('aria-label') ?? e.textContent ?? '', box: r, seen: hit !== null && root.contains(hit) };
+        });
+        return {
+          scrollY,
+          legend: box(root),
+          entries,
+          controls: box(document.querySelector('.controls') as Element).bottom,
+          canvases: [...document.querySelectorAll('canvas.network')].map((c) => box(c).height),
+          viewport: { height: innerHeight },
+        };
       });
-      return {
-        scrollY,
-        legend: box(root),
-        entries,
-        controls: box(document.querySelector('.controls') as Element).bottom,
-        canvases: [...document.querySelectorAll('canvas.network')].map((c) => box(c).height),
-        viewport: { height: innerHeight },
-      };
-    });
-    expect(seen.scrollY).toBe(0);
-    expect(seen.entries).toHaveLength(16);
-    // The legend whole in the window below the controls: at 1280×720 its second line ended at
-    // 767 px, 47 below the fold (1366×768: 793; 1280×800: 810).
-    expect(seen.legend.top).toBeGreaterThanOrEqual(seen.controls);
-    expect(seen.legend.bottom).toBeLessThanOrEqual(seen.viewport.height);
-    for (const entry of seen.entries) {
-      expect(entry.box.bottom, entry.name).toBeLessThanOrEqual(seen.viewport.height);
-      expect(entry.seen, `${entry.name} is not in view`).toBe(true);
-    }
-    // The networks above it still large (389 px high at 1280×720 before, 334 now).
-    for (const height of seen.canvases) expect(height).toBeGreaterThanOrEqual(300);
+      expect(seen.scrollY, when).toBe(0);
+      expect(seen.entries, when).toHaveLength(16);
+      // The legend whole in the window below the controls: at 1280×720 its second line ended at
+      // 767 px beside the panel, 47 below the fold (1366×768: 793; 1280×800: 810), and without
+      // the panel, below the column of charts, its one line at 759.
+      expect(seen.legend.top, when).toBeGreaterThanOrEqual(seen.controls);
+      expect(seen.legend.bottom, when).toBeLessThanOrEqual(seen.viewport.height);
+      for (const entry of seen.entries) {
+        expect(entry.box.bottom, `${when}: ${entry.name}`).toBeLessThanOrEqual(seen.viewport.height);
+        expect(entry.seen, `${when}: ${entry.name} is not in view`).toBe(true);
+      }
+      // The networks above it still large (389 px high at 1280×720 before, 334 now).
+      for (const height of seen.canvases) expect(height, when).toBeGreaterThanOrEqual(300);
+    };
+    await shows('beside the person’s panel');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.person-panel', { state: 'hidden' });
+    await shows('without it');
   });
 
   it.each([
