@@ -608,11 +608,13 @@ describe('the viewer', () => {
   });
 
   it.each([
-    { person: 3, presenter: true },
-    { person: 117, presenter: true },
-    { person: 117, presenter: false },
-  ])('should keep each caption of the person’s charts one above the other to one line (1920×1080, person $person, presenter $presenter)', async ({ person, presenter }) => {
-    const page = await openFollowing(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, { width: 1920, height: 1080 });
+    { width: 1920, height: 1080, person: 3, presenter: true, short: false },
+    { width: 1920, height: 1080, person: 117, presenter: true, short: false },
+    { width: 1920, height: 1080, person: 117, presenter: false, short: false },
+    // Presenter mode's 17 px tables on a panel of 512 px: 'Support received per function' would wrap.
+    { width: 1280, height: 1024, person: 117, presenter: true, short: true },
+  ])('should keep each caption of the person’s charts one above the other to one line ($width×$height, person $person, presenter $presenter)', async ({ person, presenter, short, ...viewport }) => {
+    const page = await openFollowing(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, viewport);
     await nextFrames(page);
     const charts = await personCharts(page);
     expect(charts.map((c) => c.text)).toEqual(['Need per function', 'Support received per function']);
@@ -628,10 +630,50 @@ describe('the viewer', () => {
       // The whole title still the caption's text, its tooltip and the SVG's name.
       expect(chart.tooltip, which).toBe(chart.text);
       expect(chart.name, which).toBe(chart.text);
-      // Presenter mode's 20 px titles show 'Need' and 'Support received', both alike; where the
-      // whole titles fit (normal mode), they show whole.
-      if (presenter) expect(chart.rest, which).toBeLessThanOrEqual(1);
+      // Where a whole title would wrap (presenter mode's 20 px titles at 1280×1024; at 1920×1080
+      // before its panel was 580 px wide) both show 'Need' and 'Support received', alike; where
+      // the whole titles fit, they show whole.
+      if (short) expect(chart.rest, which).toBeLessThanOrEqual(1);
       else expect(chart.rest, which).toBeGreaterThan(4 * chart.font);
+    }
+  });
+
+  it.each([3, 117])('should set the ties’ heading with its ⓘ on one line and a group in at most two, in presenter mode’s type (1920×1080, person %i)', async (person) => {
+    const page = await openFollowing(`?persons=500&day=100&person=${person}&presenter=1`, { width: 1920, height: 1080 });
+    await nextFrames(page);
+    const table = await page.evaluate(() => {
+      // The line boxes a cell's text takes, by their tops.
+      const lines = (e: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return [...new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)))];
+      };
+      const heading = document.querySelector('.person-ties th.section') as HTMLElement;
+      const text = [...heading.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      // The text's line boxes: the ⓘ, a button, is not of them.
+      const words = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => ({ top: r.top, bottom: r.bottom }));
+      const icon = (heading.querySelector('.explain') as HTMLElement).getBoundingClientRect();
+      const group = [...document.querySelectorAll('.person-state tbody:first-of-type tr')].find((tr) => tr.querySelector('th')?.textContent === 'self-help group') as HTMLElement;
+      return {
+        body: parseFloat(getComputedStyle(document.body).fontSize),
+        heading: { font: parseFloat(getComputedStyle(heading).fontSize), lines: new Set(words.map((w) => Math.round(w.top))).size, words, icon: (icon.top + icon.bottom) / 2 },
+        group: [...group.querySelectorAll('td')].map((td) => ({ text: td.textContent, font: parseFloat(getComputedStyle(td).fontSize), lines: lines(td).length })),
+      };
+    });
+    // In presenter mode's type on a screen over 900 px high: 17 px, as the rest of the stage.
+    expect(table.heading.font).toBe(table.body);
+    // One line, the ⓘ on it: in a 520 px panel the text filled the line and the ⓘ took a second.
+    expect(table.heading.lines).toBe(1);
+    const line = { top: Math.min(...table.heading.words.map((w) => w.top)), bottom: Math.max(...table.heading.words.map((w) => w.bottom)) };
+    expect(table.heading.icon).toBeGreaterThanOrEqual(line.top);
+    expect(table.heading.icon).toBeLessThanOrEqual(line.bottom);
+    // A group in at most two lines: '#4, online, 15 members; met online' took three.
+    expect(table.group).toHaveLength(2);
+    for (const cell of table.group) {
+      expect(cell.font, cell.text ?? '').toBe(table.body);
+      expect(cell.lines, cell.text ?? '').toBeLessThanOrEqual(2);
     }
   });
 
