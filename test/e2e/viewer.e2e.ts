@@ -125,6 +125,38 @@ function exportedCharts(page: Page, files: readonly string[]) {
   files);
 }
 
+/**
+ * How the followed person's panel fits: whether it scrolls, where it and its charts are, their
+ * plots' heights, what is under the live buttons, and the smallest type in its tables and charts.
+ */
+function panelFit(page: Page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector('.person-panel') as HTMLElement;
+    const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+    const live = ['lockdown-now', 'reopen-now'].map((id) => {
+      const r = box(document.getElementById(id) as HTMLElement);
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
+    });
+    // The smallest type in the panel's tables and charts (the SVGs set theirs in an attribute).
+    const type = Math.min(
+      ...[...panel.querySelectorAll('.facts dt, .facts dd, .person-state th, .person-state td, .chart-title')].map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      ...[...panel.querySelectorAll('figure.chart > svg')].map((e) => Number(e.getAttribute('font-size'))),
+    );
+    const charts = [...panel.querySelectorAll('figure.chart')];
+    return {
+      scrollHeight: panel.scrollHeight,
+      clientHeight: panel.clientHeight,
+      panel: box(panel),
+      charts: charts.map(box),
+      // The plot: the crisis window's shade spans it from top to bottom.
+      plots: charts.map((c) => box(c.querySelector('rect.crisis-window') as Element).height),
+      live,
+      type,
+      viewport: { width: innerWidth, height: innerHeight },
+    };
+  });
+}
+
 /** What the eye and a screen reader get of the person's charts: their layout, captions and plots. */
 function personCharts(page: Page) {
   return page.evaluate(() =>
@@ -519,31 +551,7 @@ describe('the viewer', () => {
     const page = await openFollowing(`?persons=500&day=100&person=${person}${presenter ? '&presenter=1' : ''}`, viewport);
     const fits = async (size: string) => {
       await nextFrames(page);
-      const fit = await page.evaluate(() => {
-        const panel = document.querySelector('.person-panel') as HTMLElement;
-        const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
-        const live = ['lockdown-now', 'reopen-now'].map((id) => {
-          const r = box(document.getElementById(id) as HTMLElement);
-          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.id;
-        });
-        // The smallest type in the panel's tables and charts (the SVGs set theirs in an attribute).
-        const type = Math.min(
-          ...[...panel.querySelectorAll('.facts dt, .facts dd, .person-state th, .person-state td, .chart-title')].map((e) => parseFloat(getComputedStyle(e).fontSize)),
-          ...[...panel.querySelectorAll('figure.chart > svg')].map((e) => Number(e.getAttribute('font-size'))),
-        );
-        const charts = [...panel.querySelectorAll('figure.chart')];
-        return {
-          scrollHeight: panel.scrollHeight,
-          clientHeight: panel.clientHeight,
-          panel: box(panel),
-          charts: charts.map(box),
-          // The plot: the crisis window's shade spans it from top to bottom.
-          plots: charts.map((c) => box(c.querySelector('rect.crisis-window') as Element).height),
-          live,
-          type,
-          viewport: { width: innerWidth, height: innerHeight },
-        };
-      });
+      const fit = await panelFit(page);
       expect(fit.scrollHeight, size).toBeLessThanOrEqual(fit.clientHeight);
       expect(fit.charts, size).toHaveLength(2);
       // Presenter mode may set the panel smaller than the rest of its type, not below 13 px.
@@ -684,20 +692,7 @@ describe('the viewer', () => {
   ])('should give the person’s charts plots tall enough to read, the panel not scrolling (presenter mode, $width×$height, person $person)', async ({ person, ...viewport }) => {
     const page = await openFollowing(`?persons=500&day=100&person=${person}&presenter=1`, viewport);
     await nextFrames(page);
-    const fit = await page.evaluate(() => {
-      const panel = document.querySelector('.person-panel') as HTMLElement;
-      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
-      const charts = [...panel.querySelectorAll('figure.chart')];
-      return {
-        scrollHeight: panel.scrollHeight,
-        clientHeight: panel.clientHeight,
-        panel: box(panel),
-        charts: charts.map(box),
-        // The plot: the crisis window's shade spans it from top to bottom.
-        plots: charts.map((c) => box(c.querySelector('rect.crisis-window') as Element).height),
-        viewport: { width: innerWidth, height: innerHeight },
-      };
-    });
+    const fit = await panelFit(page);
     expect(fit.scrollHeight).toBeLessThanOrEqual(fit.clientHeight);
     expect(fit.plots).toHaveLength(2);
     for (const [k, chart] of fit.charts.entries()) {
