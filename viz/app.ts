@@ -186,6 +186,8 @@ export class App {
         const series = opened.arms.map((a) => new ArmSeries(a.name, armColour(armNames(c.scenario), a.name), a.days)) as [ArmSeries, ArmSeries];
         const views = opened.arms.map((a, k) => new NetworkView(this.stage.panels[k].canvas, a, opened.layout)) as [NetworkView, NetworkView];
         this.live = { arms: opened.arms, views, series, frame: opened.frame };
+        // How the engine runs (vite.config.ts): for the browser tests, and anyone asking why a host is slower.
+        document.body.dataset.kernels = opened.arms[0].kernels;
         this.stage.setArms(c.arms, [opened.arms[0].description, opened.arms[1].description], c.scenario.name, [series[0].colour, series[1].colour]);
         drawLegend(this.stage.legend, opened.arms[0].distressThreshold);
         this.showComparison(c);

@@ -31,14 +31,21 @@ export class Arena {
   /** The buffers the arrays were cut from (the memory has a new one each time it grows). */
   readonly buffers = new WeakSet<ArrayBufferLike>();
   private top = FIRST;
+  /** Pages the memory may grow to. */
+  private readonly maxPages: number;
 
-  constructor() {
+  /**
+   * A shared memory reserves the address space of its maximum when it is made: `maxBytes` (4 GiB,
+   * wasm32's all, unless less is given) bounds the world it can hold.
+   */
+  constructor(maxBytes = MAX_PAGES * PAGE) {
+    this.maxPages = Math.min(MAX_PAGES, Math.max(2, Math.ceil(maxBytes / PAGE)));
     try {
-      this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+      this.memory = new WebAssembly.Memory({ initial: 1, maximum: this.maxPages, shared: true });
     } catch (e) {
       // A shared memory reserves its maximum's address space up front, which a process may not
       // have; a browser page without cross-origin isolation has no shared memory at all.
-      throw new ArenaFull(`kith: no shared WebAssembly memory of 4 GiB could be had (${(e as Error).message})`);
+      throw new ArenaFull(`kith: no shared WebAssembly memory of ${this.maxPages * PAGE} bytes could be had (${(e as Error).message})`);
     }
   }
 
@@ -46,7 +53,7 @@ export class Arena {
   allocate<C extends ArrayConstructor>(type: C, length: number): InstanceType<C> {
     const at = Math.ceil(this.top / ALIGN) * ALIGN;
     const end = at + length * type.BYTES_PER_ELEMENT;
-    if (end > MAX_PAGES * PAGE) throw new ArenaFull('kith: the world needs more than the 4 GiB a WebAssembly memory can hold');
+    if (end > this.maxPages * PAGE) throw new ArenaFull(`kith: the world needs more than the ${this.maxPages * PAGE} bytes its WebAssembly memory may hold`);
     const have = this.memory.buffer.byteLength;
     if (end > have) {
       try {

@@ -37,8 +37,8 @@ afterEach(async () => {
   opened = [];
 });
 
-async function open(query = '', viewport?: { width: number; height: number }, touch = false): Promise<Page> {
-  const w = await openPage(browser, `${inject('baseUrl')}${query}`, viewport, touch);
+async function open(query = '', viewport?: { width: number; height: number }, touch = false, base = inject('baseUrl')): Promise<Page> {
+  const w = await openPage(browser, `${base}${query}`, viewport, touch);
   opened.push(w);
   return w.page;
 }
@@ -1144,8 +1144,17 @@ describe('the viewer', () => {
     expect(ink.right).toBeLessThan(ink.width - 4);
   });
 
-  it('should export the CSVs kith run writes for the same scenario, seed and settings', async () => {
-    const page = await open('?persons=300&seed=3&cut=0.5&older=0.3');
+  // Served with the isolation headers (vite.config.ts) the engine runs the WebAssembly twins, as
+  // kith run does. Served as a plain static host serves it, it runs them where the browser still
+  // gives shared WebAssembly memory (Chromium does), else the JavaScript kernels: the same files.
+  it.each([
+    { host: 'with the cross-origin isolation headers', base: () => inject('baseUrl'), isolated: true, kernels: ['webassembly'] },
+    { host: 'as a plain static host serves it', base: () => inject('plainUrl'), isolated: false, kernels: ['webassembly', 'javascript'] },
+  ])('should export the CSVs kith run writes for the same scenario, seed and settings (served $host)', async ({ base, isolated, kernels }) => {
+    const page = await open('?persons=300&seed=3&cut=0.5&older=0.3', undefined, false, base());
+    const engine = await page.evaluate(() => ({ isolated: crossOriginIsolated, kernels: document.body.dataset.kernels ?? '' }));
+    expect(engine.isolated).toBe(isolated);
+    expect(kernels).toContain(engine.kernels);
     const files = await downloads(page, ['.export-menu summary', '#export-tables'], 4);
     const out = join(temp(), 'run');
     kith(['run', 'scenarios/covid-lockdown.json', '--arms', 'no-online-shg,online-shg', '--replicates', '1', '--seed', '3', '--persons', '300', '--set', 'lockdown.faceToFaceCut=0.5', '--set', 'population.digital.older=0.3', '--out', out]);

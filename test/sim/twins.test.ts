@@ -137,6 +137,23 @@ describe('the arena', () => {
     expect(() => new Arena().allocate(Float64Array, 2 ** 29 + 1)).toThrow(ArenaFull);
   });
 
+  it('holds no more than the bytes it was made for, and a world that needs more is built outside it, the same', () => {
+    const arena = new Arena(1 << 20);
+    expect(arena.memory.buffer.byteLength).toBe(65536);
+    arena.allocate(Uint8Array, 900_000); // grows within the megabyte
+    expect(() => arena.allocate(Uint8Array, 200_000)).toThrow(ArenaFull);
+    // The viewer's arenas (viz/engine/session.ts) are bounded so: a world too large for one runs
+    // on the JavaScript kernels, with the same results.
+    const params = resolveParams({ persons: 2000, days: 20 });
+    const outside = new Simulation(params, 4, { arena: new Arena(1 << 20) });
+    const inside = new Simulation(params, 4, { arena: new Arena(64 << 20) });
+    expect(outside.world.twins).toBeNull();
+    expect(inside.world.twins).not.toBeNull();
+    while (!outside.done) outside.step();
+    while (!inside.done) inside.step();
+    expect(outside.results()).toEqual(inside.results());
+  });
+
   it('once reset, holds the next world as a new arena would: zeroed, from the start, the same results', () => {
     const params = resolveParams({ persons: 3000, days: 60, timeline: [{ type: 'lockdown', day: 10 }, { type: 'platform', day: 10, open: true }] });
     const run = (seed: number, arena?: Arena) => {

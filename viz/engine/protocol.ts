@@ -18,6 +18,11 @@ export interface ArmInfo {
   readonly services: number;
   readonly distressThreshold: number;
   readonly lonelyThreshold: number;
+  /**
+   * How the engine runs the day's kernels: as their WebAssembly twins where the page is
+   * cross-origin isolated (shared memory), else as JavaScript (the same bits, slower).
+   */
+  readonly kernels: 'webassembly' | 'javascript';
 }
 
 /** Recorded outcomes of days `from` … `to` − 1, laid out as in RunResult. */

@@ -27,8 +27,10 @@ import {
   type DailyOutcome,
   type Params,
   type RunRecord,
+  type SimulationOptions,
   type WorldOutcome,
 } from '../../sim/index.ts';
+import { Arena, ArenaFull } from '../../sim/wasm/arena.ts';
 import { armsInOrder, armTimeline, comparisonParams, comparisonScenario, exportedFileName, liveEvents, referenceArm, scenarioFileText, type Comparison, type LiveEvent } from '../state/comparison.ts';
 import { csvText } from '../export/csv.ts';
 import type { ArmFrame, ArmInfo, ExportFiles, Frame, OutcomeChunk, PersonArm, PersonFrame } from './protocol.ts';
@@ -63,6 +65,28 @@ class Trace {
   }
 }
 
+/**
+ * WebAssembly memory for one arm's world: the viewer's worlds (5,000 persons at most) take about
+ * 10 MB, and a session builds worlds often (every Reset, every person followed), so each reserves
+ * this much address space rather than the engine's 4 GiB. A world that needs more runs outside it.
+ */
+const ARENA_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The kernels' WebAssembly twins in an arena where the worker can have shared WebAssembly memory
+ * (in every browser when the page is cross-origin isolated, vite.config.ts; in Chromium also
+ * without), else the JavaScript kernels — the same bits either way. What the worker posts to the
+ * page is copied out of the world (armFrame, info), so none of it is a view of shared memory.
+ */
+function simulationOptions(): SimulationOptions {
+  try {
+    return { arena: new Arena(ARENA_BYTES) };
+  } catch (e) {
+    if (e instanceof ArenaFull) return { kernels: 'js' };
+    throw e;
+  }
+}
+
 const sameWindow = (a: { start: number; end: number } | null, b: { start: number; end: number } | null) =>
   a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
 
@@ -88,10 +112,7 @@ export class Session {
 
   private build(): [Simulation, Simulation] {
     this.checkpoints.clear();
-    // JavaScript kernels: a page has shared WebAssembly memory (which the twins need) only when
-    // served cross-origin isolated, and the worker posts the world's arrays, which must not be shared.
-    const options = { kernels: 'js' } as const;
-    return [new Simulation(this.params[0], this.comparison.seed, options), new Simulation(this.params[1], this.comparison.seed, options)];
+    return [new Simulation(this.params[0], this.comparison.seed, simulationOptions()), new Simulation(this.params[1], this.comparison.seed, simulationOptions())];
   }
 
   /** The days checkpoints are held for, ascending. */
@@ -212,6 +233,7 @@ export class Session {
         services: world.services.count,
         distressThreshold: world.params.thresholds.distress,
         lonelyThreshold: world.params.thresholds.lonely,
+        kernels: world.twins ? 'webassembly' : 'javascript',
       };
     }) as [ArmInfo, ArmInfo];
   }
