@@ -7,7 +7,7 @@ import { armParams } from '../../scenarios/scenario.ts';
 import { parseScenario } from '../../scenarios/load.ts';
 import {
   AGE_BANDS,
-  capture,
+  captureFrom,
   CHANNEL,
   crisisWindow,
   DAILY_OUTCOMES,
@@ -270,7 +270,7 @@ export class Session {
     const name = exportedFileName(c);
     const text = scenarioFileText(c);
     const scenario = parseScenario(text, name);
-    const records: RunRecord[] = armsInOrder(c).map((arm) => ({ arm, replicate: 0, seed: c.seed, outcomes: capture(armParams(scenario, arm), c.seed).outcomes }));
+    const records: RunRecord[] = armsInOrder(c).map((arm) => ({ arm, replicate: 0, seed: c.seed, outcomes: captureFrom(new Simulation(armParams(scenario, arm), c.seed, simulationOptions())).outcomes }));
     const reference = referenceArm(c);
     const title = comparisonScenario(c).name;
     return {
