@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * viewer: on the twins where the browser gives shared WebAssembly memory anyway (Chromium does),
  * else on the JavaScript kernels, which give the same bits.
  */
-export const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export default defineConfig({
   // The viewer (index.html → viz/main.ts) builds to a static site in dist/ that works from any

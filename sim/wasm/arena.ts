@@ -44,7 +44,7 @@ export class Arena {
       this.memory = new WebAssembly.Memory({ initial: 1, maximum: this.maxPages, shared: true });
     } catch (e) {
       // A shared memory reserves its maximum's address space up front, which a process may not
-      // have; a browser page without cross-origin isolation has no shared memory at all.
+      // have; a browser page without cross-origin isolation may have no shared memory at all.
       throw new ArenaFull(`kith: no shared WebAssembly memory of ${this.maxPages * PAGE} bytes could be had (${(e as Error).message})`);
     }
   }

@@ -66,7 +66,7 @@ class Trace {
 }
 
 /**
- * WebAssembly memory for one arm's world: the viewer's worlds (5,000 persons at most) take about
+ * WebAssembly memory for one arm's world: the viewer's worlds (5,000 persons at most) take under
  * 10 MB, and a session builds worlds often (every Reset, every person followed), so each reserves
  * this much address space rather than the engine's 4 GiB. A world that needs more runs outside it.
  */
