@@ -51,6 +51,12 @@ async function openFollowing(query: string, viewport?: { width: number; height: 
   return page;
 }
 
+/** Closes the followed person's panel as a user would (Escape), once it has gone. */
+async function closePanel(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.person-panel', { state: 'hidden' });
+}
+
 const panelDrawn = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.person-panel path.series').length === 12);
 
 /** After two frames: what a day or a resize asked for drawn (the networks redraw on the next frame). */
@@ -521,8 +527,7 @@ describe('the viewer', () => {
     const entry = (chart: string) => page.$eval(`${chart} .legend-entry:last-child`, (e) => ({ label: e.querySelector('text')?.textContent, fill: e.querySelector('rect')?.getAttribute('fill') }));
     await expect(entry('.person-panel figure:first-of-type')).resolves.toEqual(await entry('.wellbeing-chart'));
     expect(page.url()).toContain(`person=${title.split(' ')[1]}`);
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('.person-panel', { state: 'hidden' });
+    await closePanel(page);
   });
 
   it.each([
@@ -901,8 +906,7 @@ describe('the viewer', () => {
       for (const other of legend.others) expect(overlap(legend.box, other.box), `${when}: the legend over ${other.name}`).toBe(false);
     };
     await shows('with the person’s panel');
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('.person-panel', { state: 'hidden' });
+    await closePanel(page);
     await shows('without it');
   });
 
@@ -948,8 +952,7 @@ describe('the viewer', () => {
       for (const height of seen.canvases) expect(height, when).toBeGreaterThanOrEqual(300);
     };
     await shows('beside the person’s panel');
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('.person-panel', { state: 'hidden' });
+    await closePanel(page);
     await shows('without it');
   });
 
