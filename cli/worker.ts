@@ -15,6 +15,10 @@ export interface Job {
   readonly params: Params;
   /** Settings whose day-0 subgroups the run records instead of its own (cli/subgroups.ts). */
   readonly subgroupsFrom?: Params;
+  /** Instead of subgroupsFrom: the masks its run on this seed found (cli/reference-masks.ts). */
+  readonly subgroupMasks?: Uint8Array;
+  /** Send this run's day-0 subgroup masks back, for runs of other arms to record. */
+  readonly keepSubgroupMasks?: boolean;
   readonly seed: number;
   readonly options: CaptureOptions;
   /** Threads within the run (threads.ts); 1 when absent. */
@@ -36,8 +40,8 @@ export interface TimeseriesLabel {
   readonly point?: number;
 }
 
-/** A run's capture, with its timeseries rows when the job asked for them. */
-export type JobResult = Capture & { readonly timeseries?: CsvPart };
+/** A run's capture, with its timeseries rows and subgroup masks when the job asked for them. */
+export type JobResult = Capture & { readonly timeseries?: CsvPart; readonly subgroupMasks?: Uint8Array };
 
 function timeseriesOf(label: TimeseriesLabel, seed: number, capture: Capture): CsvPart {
   const rows = timeseriesRows(label.scenario, [{ arm: label.arm, replicate: label.replicate, seed, outcomes: capture.outcomes }]);
@@ -90,11 +94,16 @@ function arenaForNextRun(): Arena | undefined {
 
 async function runJob(job: Job): Promise<JobResult> {
   const threads = job.threads ?? 1;
-  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1, arena: arenaForNextRun(), subgroupsFrom: job.subgroupsFrom });
+  const { subgroupsFrom, subgroupMasks } = job;
+  const simulation = new Simulation(job.params, job.seed, { shared: threads > 1, arena: arenaForNextRun(), subgroupsFrom, subgroupMasks });
   const running = await startThreads(simulation.world, threads);
   try {
     const capture = captureFrom(simulation, job.options);
-    return job.timeseries ? { ...capture, timeseries: timeseriesOf(job.timeseries, job.seed, capture) } : capture;
+    return {
+      ...capture,
+      ...(job.timeseries ? { timeseries: timeseriesOf(job.timeseries, job.seed, capture) } : {}),
+      ...(job.keepSubgroupMasks ? { subgroupMasks: simulation.subgroupMasks() } : {}),
+    };
   } finally {
     await running.close();
   }

@@ -1,7 +1,7 @@
 /** Kith's engine: pure TypeScript, no DOM and no Node APIs. */
 export * from './params/index.ts';
 export { run, Simulation, type RunResult, type RunOptions, type DayView, type SimulationOptions } from './simulation.ts';
-export { buildWorld, type World } from './world.ts';
+export { buildWorld, sameDayZero, type World } from './world.ts';
 export type { Checkpoint } from './checkpoint.ts';
 export { step, PHASES } from './day/step.ts';
 export { LAYERS, TIE_LAYERS, LAYER, CHANNEL, CUTTABLE_LAYERS, type Layer, type TieLayer } from './network/layers.ts';

@@ -13,7 +13,7 @@ import { SUBGROUPS, type Subgroup } from './record/subgroups.ts';
 import { eventSchema, type TimelineEvent } from './timeline/schema.ts';
 import { Arena, ArenaFull } from './wasm/arena.ts';
 import { twinsWork } from './wasm/twins.ts';
-import { buildWorld, type World } from './world.ts';
+import { buildWorld, type SubgroupSource, type World } from './world.ts';
 
 export interface RunResult {
   readonly seed: number;
@@ -82,7 +82,28 @@ export interface SimulationOptions {
    * It must have as many persons; the run itself is unchanged.
    */
   subgroupsFrom?: unknown;
+  /**
+   * Instead of `subgroupsFrom`: the day-0 subgroup masks a run of those settings on the same seed
+   * found (its `subgroupMasks()`), so that their world is not built again for this run.
+   */
+  subgroupMasks?: Uint8Array;
 }
+
+/** Whose day-0 subgroups the world records, checked; undefined for its own. */
+function subgroupSource(params: Params, options: SimulationOptions): SubgroupSource | undefined {
+  const { subgroupsFrom, subgroupMasks } = options;
+  if (subgroupMasks === undefined) return subgroupsFrom === undefined ? undefined : validateParams(subgroupsFrom);
+  if (subgroupsFrom !== undefined) throw new ParamError('subgroupMasks', 'expected subgroupsFrom or subgroupMasks, not both', undefined);
+  if (!(subgroupMasks instanceof Uint8Array) || subgroupMasks.length !== params.persons) {
+    throw new ParamError('subgroupMasks', `expected a Uint8Array of ${params.persons} masks, one a person`, describeMasks(subgroupMasks));
+  }
+  // Everyone is in the first subgroup, `everyone`: masks without its bit were not made by a run.
+  const outside = subgroupMasks.findIndex((mask) => (mask & 1) === 0);
+  if (outside >= 0) throw new ParamError(`subgroupMasks[${outside}]`, "expected a mask holding the subgroup everyone (bit 0), as every run's does", subgroupMasks[outside]);
+  return subgroupMasks;
+}
+
+const describeMasks = (value: unknown) => (value instanceof Uint8Array ? `${value.length} masks` : typeof value);
 
 /**
  * The world in an arena when this engine runs the twins and an arena can be had and hold the
@@ -90,7 +111,7 @@ export interface SimulationOptions {
  * else outside one.
  */
 function buildIn(params: Params, seed: number, options: SimulationOptions): World {
-  const subgroupsFrom = options.subgroupsFrom === undefined ? undefined : validateParams(options.subgroupsFrom);
+  const subgroupsFrom = subgroupSource(params, options);
   if (options.kernels !== 'js' && twinsWork()) {
     try {
       return buildWorld(params, seed, options.arena ?? new Arena(), subgroupsFrom);
@@ -149,6 +170,14 @@ export class Simulation {
     const at = timeline.findIndex((e) => e.day > event.day);
     timeline.splice(at < 0 ? timeline.length : at, 0, event);
     return event;
+  }
+
+  /**
+   * Each person's subgroups on day 0 (a bit per subgroup of SUBGROUPS, fixed for the run): what a
+   * run of another arm on the same seed takes as its `subgroupMasks` to record these subgroups.
+   */
+  subgroupMasks(): Uint8Array {
+    return this.world.persons.subgroups.slice();
   }
 
   /** Everything today's state holds that a day can change (sim/checkpoint.ts), for restore(). */

@@ -109,6 +109,20 @@ export function sameDayZero(a: Params, b: Params): boolean {
   return sameParamsExcept(a, b, ['timeline', 'days']);
 }
 
+/**
+ * Whose day-0 subgroups a world records instead of its own: another arm's settings (its world is
+ * built from the same seed to find them), or the masks a run of them on the same seed already
+ * found (Simulation.subgroupMasks), which saves building that world again.
+ */
+export type SubgroupSource = Params | Uint8Array;
+
+/** The masks `source` gives a world of `params` from `seed`; none where they would be its own. */
+function givenSubgroupMasks(params: Params, seed: number, source: SubgroupSource): Uint8Array | undefined {
+  if (source instanceof Uint8Array) return source;
+  // Built before this world, so that its arrays can be collected before this one's are made.
+  return sameDayZero(params, source) ? undefined : subgroupMasksOf(source, seed, params.persons);
+}
+
 /** The persons of day 0, their network and first groups: all that subgroup membership depends on. */
 function buildPeople(params: Params, seed: number, shared: Sharing) {
   const population = buildPopulation(params, seed, shared);
@@ -122,10 +136,8 @@ function buildPeople(params: Params, seed: number, shared: Sharing) {
  * kernels use is on shared memory, ready for threads (parallel.ts); in an arena, the kernels run
  * as their WebAssembly twins.
  */
-export function buildWorld(params: Params, seed: number, shared: Sharing = false, subgroupsFrom?: Params): World {
-  // The other world first, so that its arrays can be collected before this one's are made; not at
-  // all where it is this one on day 0.
-  const givenMasks = subgroupsFrom && !sameDayZero(params, subgroupsFrom) ? subgroupMasksOf(subgroupsFrom, seed, params.persons) : undefined;
+export function buildWorld(params: Params, seed: number, shared: Sharing = false, subgroupsFrom?: SubgroupSource): World {
+  const givenMasks = subgroupsFrom ? givenSubgroupMasks(params, seed, subgroupsFrom) : undefined;
   const { population, network, groups } = buildPeople(params, seed, shared);
   const { persons } = population;
   // Services only number their clients along the ring: built after the groups, which never read them.

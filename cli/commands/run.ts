@@ -31,11 +31,12 @@ import { UsageError } from '../errors.ts';
 import { checkOutputDir, defaultOut, InOrder, OutputDir } from '../output.ts';
 import { stateDir } from '../sweep/state.ts';
 import { commandLineSettings } from '../overrides.ts';
-import { runPool, type PoolHandle } from '../pool.ts';
+import { runPool, type JobQueue, type PoolHandle } from '../pool.ts';
+import { maskRole, ReferenceMasks, takesMasks, type MaskRole } from '../reference-masks.ts';
 import { progress } from '../progress.ts';
 import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { readScenario } from '../scenario-file.ts';
-import type { Job } from '../worker.ts';
+import type { Job, JobResult } from '../worker.ts';
 import { subgroupBasis, subgroupsFlagHelp, subgroupsFrom, type SubgroupBasis } from '../subgroups.ts';
 
 export const RUN_HELP = `Usage: kith run <scenario.json> [options]
@@ -225,6 +226,31 @@ function jobsOf(plan: RunPlan): (Job & { arm: string; replicate: number })[] {
   ).map((job, id) => ({ ...job, id, label: `arm ${JSON.stringify(job.arm)}, replicate ${job.replicate}, seed ${job.seed}` }));
 }
 
+type RunJob = ReturnType<typeof jobsOf>[number];
+
+/**
+ * The runs handed out: where other arms' runs take the reference arm's day-0 subgroup masks
+ * (--subgroups reference, cli/reference-masks.ts), the reference arm's first, so that the masks
+ * of their seeds are in when they start; the files are written in the jobs' order whatever order
+ * they run in.
+ */
+function runQueue(plan: RunPlan, jobs: readonly RunJob[]): JobQueue & { finished(job: RunJob, result: JobResult): void } {
+  const reference = plan.scenario.reference;
+  const roleOf = (job: RunJob): MaskRole =>
+    plan.subgroups === 'reference' ? maskRole(String(job.seed), job.arm, reference, job.params, job.subgroupsFrom) : null;
+  const takers = jobs.filter((job) => job.replicate === 0 && takesMasks(roleOf(job))).length;
+  const order = takers === 0 ? jobs : [...jobs].sort((a, b) => Number(b.arm === reference) - Number(a.arm === reference));
+  const masks = new ReferenceMasks();
+  let next = 0;
+  return {
+    next: () => {
+      const job = order[next++];
+      return job && masks.prepare(job, roleOf(job), () => takers);
+    },
+    finished: (job, result) => masks.finished(roleOf(job), result),
+  };
+}
+
 /** Runs the plan and writes its files; resolves with the output folder. */
 export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<string> {
   const started = new Date();
@@ -247,11 +273,13 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
   const timeseries = output.startCsv('timeseries.csv', TIMESERIES_COLUMNS);
   const inOrder = new InOrder<CsvPart>((part) => timeseries.write(part));
   try {
+    const queue = runQueue(plan, jobs);
     await runPool(
-      jobs,
+      queue,
       plan.workers,
       (job, result) => {
         const j = jobs[job.id];
+        queue.finished(j, result);
         records[job.id] = { arm: j.arm, replicate: j.replicate, seed: j.seed, outcomes: result.outcomes, agents: result.agents, ties: result.ties };
         inOrder.put(job.id, result.timeseries as CsvPart);
         bar.tick();

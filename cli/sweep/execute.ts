@@ -16,6 +16,7 @@ import { Journal, type RunEntry } from './journal.ts';
 import { pointsOf, type Shard, type SweepLayout } from './layout.ts';
 import type { SweepPlan } from './plan.ts';
 import { Schedule, type RunKey } from './schedule.ts';
+import { maskRole, ReferenceMasks, takesMasks } from '../reference-masks.ts';
 import { journalPath, lock, writePlanFile } from './state.ts';
 
 /** The value the sequential rule judges: the metric for everyone. */
@@ -28,7 +29,9 @@ function ruleValue(layout: SweepLayout, entry: Pick<RunEntry, 'subgroups' | 'met
 /** A fresh schedule for a shard's points (all points without a shard). */
 export function scheduleOf(layout: SweepLayout, shard: Shard | null): Schedule {
   const rule = layout.sequential && { precision: layout.sequential.precision, max: layout.sequential.max, batch: layout.replicates };
-  return new Schedule(pointsOf(layout, shard), layout.arms.length, layout.replicates, rule);
+  // With --subgroups reference, the reference arm's runs first: the others take its subgroup masks.
+  const reference = layout.subgroups === 'reference' ? layout.arms.indexOf(layout.reference) : -1;
+  return new Schedule(pointsOf(layout, shard), layout.arms.length, layout.replicates, rule, reference >= 0 ? reference : undefined);
 }
 
 /** A journal on disk replayed through a fresh schedule. */
@@ -82,6 +85,19 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
     made.bar = bar;
     const keys = new Map<number, RunKey>();
     let nextId = 0;
+    const masks = new ReferenceMasks();
+    const maskRoleOf = (key: RunKey, job: Pick<Job, 'params' | 'subgroupsFrom'>) =>
+      layout.subgroups === 'reference' ? maskRole(`${key.point}/${key.replicate}`, layout.arms[key.arm], layout.reference, job.params, job.subgroupsFrom) : null;
+    const takers = new Map<number, number>();
+    /** Runs of a replicate at `point` that take the reference run's masks (the same for each replicate). */
+    const takersAt = (point: number): number => {
+      const known = takers.get(point);
+      if (known !== undefined) return known;
+      const at = (arm: number) => ({ params: plan.params(point, arm), subgroupsFrom: plan.subgroupsFrom(point, arm) });
+      const count = layout.arms.filter((_, arm) => takesMasks(maskRoleOf({ point, arm, replicate: 0 }, at(arm)))).length;
+      takers.set(point, count);
+      return count;
+    };
     const queue = {
       next(): Job | undefined {
         const key = schedule.next();
@@ -91,7 +107,8 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
         keys.set(id, key);
         const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
         const timeseries = layout.timeseries ? { scenario: layout.scenario, arm: layout.arms[key.arm], replicate: key.replicate, point: key.point } : undefined;
-        return { id, label, seed, params: plan.params(key.point, key.arm), subgroupsFrom: plan.subgroupsFrom(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
+        const job = { id, label, seed, params: plan.params(key.point, key.arm), subgroupsFrom: plan.subgroupsFrom(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
+        return masks.prepare(job, maskRoleOf(key, job), () => takersAt(key.point));
       },
     };
     const output = new OutputDir(out);
@@ -102,6 +119,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
       (job, result) => {
         const key = keys.get(job.id) as RunKey;
         keys.delete(job.id);
+        masks.finished(maskRoleOf(key, job), result);
         const { entry, data } = entryOf(layout, key, job.seed, result);
         journal.append(entry, data);
         schedule.finish(key, ruleValue(layout, entry));

@@ -16,7 +16,9 @@ interface PointState {
   readonly point: number;
   /** Replicates planned so far. */
   target: number;
-  /** Next slot (replicate · arms + arm) to consider handing out. */
+  /** Replicates before the current batch. */
+  batchStart: number;
+  /** How many slots (replicate · arms + arm) have been considered for handing out, in handOutOrder. */
   issued: number;
   /** Finished slots. */
   readonly done: Uint8Array;
@@ -32,6 +34,7 @@ export class Schedule {
   private readonly byPoint = new Map<number, PointState>();
   private readonly arms: number;
   private readonly rule: SequentialRule | null;
+  private readonly firstArm: number | undefined;
   /** Points that got another batch after the cursor passed them. */
   private readonly reopened: PointState[] = [];
   private cursor = 0;
@@ -40,14 +43,22 @@ export class Schedule {
   planned = 0;
   finished = 0;
 
-  constructor(points: readonly number[], arms: number, replicates: number, rule: SequentialRule | null) {
+  /**
+   * Runs are handed out point by point, replicate by replicate; with `firstArm`, each batch's runs
+   * of that arm go out ahead of the batch's others (the reference arm's, whose subgroup masks the
+   * others take with --subgroups reference: cli/reference-masks.ts). The order decides only when
+   * runs start, never what the files hold.
+   */
+  constructor(points: readonly number[], arms: number, replicates: number, rule: SequentialRule | null, firstArm?: number) {
     this.arms = arms;
     this.rule = rule;
+    this.firstArm = arms > 1 ? firstArm : undefined;
     const most = rule ? Math.max(rule.max, replicates) : replicates;
     const first = rule ? Math.min(rule.batch, rule.max) : replicates;
     this.states = points.map((point) => ({
       point,
       target: first,
+      batchStart: 0,
       issued: 0,
       done: new Uint8Array(most * arms),
       values: rule ? new Float64Array(most * arms).fill(NaN) : undefined,
@@ -105,10 +116,26 @@ export class Schedule {
 
   private take(state: PointState): RunKey | undefined {
     while (state.issued < state.target * this.arms) {
-      const slot = state.issued++;
+      const slot = this.handOutOrder(state, state.issued++);
       if (!state.done[slot]) return { point: state.point, arm: slot % this.arms, replicate: Math.floor(slot / this.arms) };
     }
     return undefined;
+  }
+
+  /**
+   * The k-th slot of `state` to hand out: slot k, but within the current batch the `firstArm`'s
+   * slots ahead of the others'. (Slots of earlier batches, all done once a batch is judged, keep
+   * their places.)
+   */
+  private handOutOrder(state: PointState, k: number): number {
+    const start = state.batchStart * this.arms;
+    if (this.firstArm === undefined || k < start) return k;
+    const size = state.target - state.batchStart;
+    const local = k - start;
+    if (local < size) return (state.batchStart + local) * this.arms + this.firstArm;
+    const others = local - size;
+    const arm = others % (this.arms - 1);
+    return (state.batchStart + Math.floor(others / (this.arms - 1))) * this.arms + (arm < this.firstArm ? arm : arm + 1);
   }
 
   /** Once a batch is complete, lets the rule decide; repeats while batches run on disk are complete. */
@@ -129,6 +156,7 @@ export class Schedule {
       // Runs of the new batch may be on disk already (resume): count them as finished now.
       for (let s = slots; s < target * this.arms; s++) if (state.done[s]) this.finished++;
       this.planned += (target - state.target) * this.arms;
+      state.batchStart = state.target;
       state.target = target;
       this.reopened.push(state);
     }

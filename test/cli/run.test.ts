@@ -141,6 +141,23 @@ describe('kith run', () => {
     expect(JSON.parse(read(own, 'manifest.json')).subgroups).toBe('own');
   });
 
+  it('with --subgroups reference, gives the other arms the same rows whether the reference arm’s runs hand them their subgroups or they find them themselves', () => {
+    const handed = tempDir();
+    const alone = tempDir();
+    const args = ['run', 'scenarios/digital-divide.json', '--persons', '500', '--days', '170', '--replicates', '3', '--subgroups', 'reference', '--quiet'];
+    // One worker runs the reference arm's runs first, so every other run takes their masks…
+    expect(kith([...args, '--workers', '1', '--out', handed]).status).toBe(0);
+    // …and without the reference arm among them, each run builds the reference world itself.
+    const others = ['older-online-30', 'older-online-60', 'older-online-90'];
+    expect(kith([...args, '--arms', others.join(','), '--workers', '2', '--out', alone]).status).toBe(0);
+    const armRows = (dir: string, file: string) => read(dir, file).split('\n').filter((line) => others.some((arm) => line.includes(`,${arm},`)));
+    // Arms × replicates × subgroups, and × days.
+    for (const [file, rows] of [['runs.csv', 3 * 3 * 8], ['timeseries.csv', 3 * 3 * 170 * 8]] as const) {
+      expect(armRows(handed, file).length, file).toBe(rows);
+      expect(armRows(handed, file), file).toEqual(armRows(alone, file));
+    }
+  });
+
   it('refuses --subgroups reference between arms of different sizes, naming them', () => {
     const dir = tempDir();
     const s = JSON.parse(read(ROOT, 'scenarios/covid-lockdown.json'));

@@ -110,6 +110,20 @@ describe('kith sweep', () => {
     expect(again.stderr).toMatch(/holds a different sweep/);
   });
 
+  it('with --subgroups reference, gives the other arms the same rows whether the reference arm’s runs hand them their subgroups or they find them themselves', () => {
+    const dir = tempDir();
+    const divide = { scenario: join(ROOT, 'scenarios/digital-divide.json'), parameters: [{ path: 'lockdown.faceToFaceCut', values: [0.5, 0.9] }] };
+    const both = writeSweep(dir, { ...divide, arms: ['no-platform', 'older-online-30'] }, 'both.json');
+    const alone = writeSweep(dir, { ...divide, arms: ['older-online-30'] }, 'alone.json');
+    for (const [sweep, workers] of [[both, '1'], [alone, '2']]) {
+      const r = kith(['sweep', sweep, ...SMALL, '--subgroups', 'reference', '--workers', workers, '--out', join(dir, workers)]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const armRows = (out: string) => rowsOf(out, 'runs.csv').filter((row) => row.arm === 'older-online-30');
+    expect(armRows(join(dir, '1')).length).toBe(2 * 2 * 8);
+    expect(armRows(join(dir, '1'))).toEqual(armRows(join(dir, '2')));
+  });
+
   it('reproduces a point alone with the kith run command of points.csv', () => {
     const point = rowsOf(one, 'points.csv')[4];
     const words = point.command.split(' ');

@@ -62,6 +62,25 @@ describe('subgroups taken from another arm', () => {
     expect(() => new Simulation(arm, 3, { subgroupsFrom: { ...reference, persons: 500 } })).toThrow(ParamError);
     expect(() => new Simulation(arm, 3, { subgroupsFrom: { ...reference, persons: 500 } })).toThrow(/as many persons \(600\)/);
   });
+
+  it('may come as the masks that arm’s run found on the same seed, with the same outcomes to the bit', () => {
+    const masks = referenceRun.subgroupMasks();
+    expect(Buffer.from(masks).equals(Buffer.from(referenceRun.world.persons.subgroups))).toBe(true);
+    const handed = runOf(arm, { subgroupMasks: masks });
+    expect(handed.world.subgroupKeys).toEqual(followed.world.subgroupKeys);
+    expect(handed.results().daily).toEqual(followed.results().daily);
+    expect(handed.results().metrics).toEqual(followed.results().metrics);
+  });
+
+  it('as masks, must be one a person, each holding everyone, and not beside settings', () => {
+    const masks = referenceRun.subgroupMasks();
+    expect(() => new Simulation(arm, 3, { subgroupMasks: masks.subarray(1) })).toThrow('subgroupMasks: expected a Uint8Array of 600 masks, one a person, got "599 masks"');
+    expect(() => new Simulation(arm, 3, { subgroupMasks: [...masks] as unknown as Uint8Array })).toThrow(/subgroupMasks: expected a Uint8Array/);
+    const broken = masks.slice();
+    broken[42] = 0b10;
+    expect(() => new Simulation(arm, 3, { subgroupMasks: broken })).toThrow('subgroupMasks[42]: expected a mask holding the subgroup everyone (bit 0)');
+    expect(() => new Simulation(arm, 3, { subgroupMasks: masks, subgroupsFrom: reference })).toThrow('subgroupMasks: expected subgroupsFrom or subgroupMasks, not both');
+  });
 });
 
 describe('the other world of day 0', () => {
