@@ -62,6 +62,8 @@ export class App {
   private chartsAt = 0;
   private drawDirty = true;
   private seekTarget: number | null = null;
+  /** The day a scrub is on its way to, until it is shown: the scrubber stays there meanwhile. */
+  private scrubbingTo: number | null = null;
   /** The seek under way: done when the latest day asked for is shown. */
   private seeking: Promise<void> = Promise.resolve();
   private urlAt = 0;
@@ -99,7 +101,7 @@ export class App {
     const list = shortcuts({
       toggle: () => this.toggle(),
       step: () => this.stepOnce(),
-      back: () => this.live && this.scrub(this.live.frame.day - 1),
+      back: () => this.live && this.scrub((this.scrubbingTo ?? this.live.frame.day) - 1),
       start: () => this.scrub(0),
       faster: () => this.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, SPEEDS.indexOf(this.state.speed as (typeof SPEEDS)[number]) + 1)]),
       slower: () => this.setSpeed(SPEEDS[Math.max(0, SPEEDS.indexOf(this.state.speed as (typeof SPEEDS)[number]) - 1)]),
@@ -246,13 +248,19 @@ export class App {
     else if (this.person.isOpen && this.state.person === null) this.person.hide();
     this.stage.drawStats(live.series);
     this.invalidate();
-    this.controls.setClock(frame.day, live.arms[0].days, this.playing, frame.done);
+    this.showClock();
     this.updateUrl();
   }
 
   private panelContext() {
     const live = this.live as Live;
     return { arms: live.series.map((s) => ({ name: s.name, colour: s.colour })), days: live.arms[0].days, crisis: live.series[0].crisis, lockdown: lockdownMarks(live.series) };
+  }
+
+  /** The day shown, and the scrubber at the day a scrub is on its way to, else at that day. */
+  private showClock(): void {
+    const live = this.live;
+    if (live) this.controls.setClock(live.frame.day, this.scrubbingTo ?? live.frame.day, live.arms[0].days, this.playing, live.frame.done);
   }
 
   private invalidate(): void {
@@ -305,14 +313,14 @@ export class App {
     if (!this.live || this.playing) return;
     this.playing = true;
     this.probe.playing = true;
-    this.controls.setClock(this.live.frame.day, this.live.arms[0].days, true, this.live.frame.done);
+    this.showClock();
     void this.tick();
   }
 
   private pause(): void {
     this.playing = false;
     this.probe.playing = false;
-    if (this.live) this.controls.setClock(this.live.frame.day, this.live.arms[0].days, false, this.live.frame.done);
+    this.showClock();
     this.updateUrl(true);
   }
 
@@ -357,9 +365,10 @@ export class App {
 
   /** Scrubbing sends one seek at a time, to the latest day asked for; done when it is shown. */
   private scrub(day: number): Promise<void> {
-    this.pause();
     const first = this.seekTarget === null;
     this.seekTarget = Math.max(0, day);
+    this.scrubbingTo = this.seekTarget;
+    this.pause();
     if (!first) return this.seeking;
     this.seeking = this.serial(async () => {
       const target = this.seekTarget as number;
@@ -368,6 +377,11 @@ export class App {
         this.controls.setBusy(`Simulating to day ${target}…`);
         await this.exchange('seek', target);
         this.controls.setBusy(null);
+      }
+      // A later day asked for meanwhile has its own job, which moves the scrubber on.
+      if (this.seekTarget === null) {
+        this.scrubbingTo = null;
+        this.showClock();
       }
     });
     return this.seeking;

@@ -271,6 +271,29 @@ describe('the viewer', () => {
     await waitDay(page, 150);
   });
 
+  it('should keep the scrubber at the day shown after it is clicked, so its arrow keys go on from that day', async () => {
+    const page = await open('?persons=300&speed=20');
+    const scrubber = () => page.inputValue('#day').then(Number);
+    // Clicked about a seventh of the way along: the thumb snapped back to day 0 and stayed there.
+    const box = (await (await page.$('#day'))?.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.click(box.x + box.width / 7, box.y + box.height / 2);
+    await page.waitForFunction(() => (window.__kith?.day ?? 0) > 0 && document.querySelector('.busy')?.hasAttribute('hidden'));
+    const clicked = await day(page);
+    expect(await scrubber()).toBe(clicked);
+    // Played with the scrubber still focused: the thumb stood still while the days went on.
+    await page.keyboard.press(' ');
+    await page.waitForFunction((d) => (window.__kith?.day ?? 0) >= d + 10, clicked);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('day');
+    const paused = await day(page);
+    expect(await scrubber()).toBe(paused);
+    // → on the focused scrubber: one day on from there, where it went back to the thumb's day 1.
+    await page.keyboard.press('ArrowRight');
+    await waitDay(page, paused + 1);
+    expect(await scrubber()).toBe(paused + 1);
+  });
+
   it('should answer every control in turn, as a class would press them', async () => {
     const page = await open('?persons=300&day=20');
     const query = () => new URL(page.url()).searchParams;

@@ -232,9 +232,14 @@ export class Controls {
     }
   }
 
-  setClock(day: number, days: number, playing: boolean, done: boolean): void {
+  /**
+   * The day shown, and the scrubber at `scrubbedTo`: the day a scrub is on its way to, else the
+   * day shown — whether or not the scrubber has focus, since a focused scrubber's arrow keys move
+   * on from where it stands.
+   */
+  setClock(day: number, scrubbedTo: number, days: number, playing: boolean, done: boolean): void {
     this.scrubber.max = String(days - 1);
-    if (document.activeElement !== this.scrubber) this.scrubber.value = String(day);
+    this.scrubber.value = String(scrubbedTo);
     this.dayLabel.textContent = `Day ${day} of ${days - 1}`;
     this.play.textContent = playing ? '❚❚ Pause' : done ? '↺ Replay' : '▶ Play';
     this.play.classList.toggle('playing', playing);
