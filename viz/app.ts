@@ -56,6 +56,8 @@ export class App {
   private live: Live | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private playing = false;
+  /** Counts the plays: a clock's loop ticks only while its play is the latest (see tick). */
+  private plays = 0;
   private lastDayAt = 0;
   private dayInterval = 100;
   private chartsDirty = true;
@@ -314,7 +316,7 @@ export class App {
     this.playing = true;
     this.probe.playing = true;
     this.showClock();
-    void this.tick();
+    void this.tick(++this.plays);
   }
 
   private pause(): void {
@@ -324,9 +326,12 @@ export class App {
     this.updateUrl(true);
   }
 
-  /** Asks for the next days, and after the time they take at this speed, again. */
-  private async tick(): Promise<void> {
-    if (!this.playing || !this.live) return;
+  /**
+   * Asks for the next days, and after the time they take at this speed, again — while `play` is
+   * the latest: a pause and a play within one tick's wait would else leave two loops ticking.
+   */
+  private async tick(play: number): Promise<void> {
+    if (!this.playing || play !== this.plays || !this.live) return;
     if (this.live.frame.done) return this.pause();
     const perRequest = Math.max(1, Math.round(this.state.speed / 25));
     const interval = (1000 * perRequest) / this.state.speed;
@@ -334,7 +339,7 @@ export class App {
     await this.request('step', perRequest);
     this.dayInterval = interval;
     const wait = interval - (performance.now() - started);
-    setTimeout(() => void this.tick(), Math.max(0, wait));
+    setTimeout(() => void this.tick(play), Math.max(0, wait));
   }
 
   private request(type: 'step' | 'seek', value: number): Promise<void> {

@@ -434,6 +434,25 @@ describe('the viewer', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step');
   });
 
+  it('should play at the speed chosen after a quick pause and play', async () => {
+    const page = await open('?persons=300&speed=5');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => (window.__kith?.day ?? 0) >= 2);
+    // Three pauses each played again within a tick's wait: each left one more clock ticking.
+    for (let k = 0; k < 3; k++) {
+      await page.keyboard.press(' ');
+      await page.keyboard.press(' ');
+    }
+    const days = await page.evaluate(async () => {
+      const from = window.__kith?.day ?? 0;
+      await new Promise((done) => setTimeout(done, 2000));
+      return (window.__kith?.day ?? 0) - from;
+    });
+    // 5 days a second: 10 in 2 s (fewer on a busy machine), where four clocks made about 40.
+    expect(days).toBeLessThanOrEqual(13);
+    expect(days).toBeGreaterThan(0);
+  });
+
   it('should replay from day 0, playing, when Replay is pressed at the end of a run', async () => {
     const page = await open('?persons=300&day=364');
     await expect(page.textContent('#play')).resolves.toBe('↺ Replay');
