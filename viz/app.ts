@@ -75,16 +75,16 @@ export class App {
     this.state = parsed.state;
     this.problems = parsed.problems;
     this.controls = new Controls(root, {
-      scenario: (name) => this.changeScenario(name),
-      arms: (a, b) => this.changeArms(a, b),
-      reset: (seed) => this.reset(seed),
-      toggle: () => this.toggle(),
-      step: () => this.stepOnce(),
+      scenario: this.inLiveView((name) => this.changeScenario(name)),
+      arms: this.inLiveView((a, b) => this.changeArms(a, b)),
+      reset: this.inLiveView((seed) => this.reset(seed)),
+      toggle: this.inLiveView(() => this.toggle()),
+      step: this.inLiveView(() => this.stepOnce()),
       speed: (v) => this.setSpeed(v),
-      scrub: (day) => this.scrub(day),
-      lever: (key, value) => this.setLever(key, value),
-      live: (type) => this.liveEvent(type),
-      subgroup: (s) => this.setShown('subgroup', s),
+      scrub: this.inLiveView((day) => void this.scrub(day)),
+      lever: this.inLiveView((key, value) => this.setLever(key, value)),
+      live: this.inLiveView((type) => this.liveEvent(type)),
+      subgroup: this.inLiveView((s) => this.setShown('subgroup', s)),
       exportTables: () => this.exportTables(),
       exportScenario: () => this.exportScenario(),
       openResults: (files) => void this.openResults(files),
@@ -101,20 +101,20 @@ export class App {
     this.results = new ResultsView(root, () => this.closeResults());
     this.person = new PersonPanel(root, () => this.selectPerson(null));
     const list = shortcuts({
-      toggle: () => this.toggle(),
-      step: () => this.stepOnce(),
-      back: () => this.live && this.scrub((this.scrubbingTo ?? this.live.frame.day) - 1),
-      start: () => this.scrub(0),
+      toggle: this.inLiveView(() => this.toggle()),
+      step: this.inLiveView(() => this.stepOnce()),
+      back: this.inLiveView(() => this.live && void this.scrub((this.scrubbingTo ?? this.live.frame.day) - 1)),
+      start: this.inLiveView(() => void this.scrub(0)),
       faster: () => this.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, SPEEDS.indexOf(this.state.speed as (typeof SPEEDS)[number]) + 1)]),
       slower: () => this.setSpeed(SPEEDS[Math.max(0, SPEEDS.indexOf(this.state.speed as (typeof SPEEDS)[number]) - 1)]),
-      lockdown: () => this.liveEvent('lockdown'),
-      reopen: () => this.liveEvent('reopening'),
-      reset: () => this.reset(this.state.seed),
+      lockdown: this.inLiveView(() => this.liveEvent('lockdown')),
+      reopen: this.inLiveView(() => this.liveEvent('reopening')),
+      reset: this.inLiveView(() => this.reset(this.state.seed)),
       presenter: () => this.togglePresenter(),
       help: () => this.help.toggle(),
     });
     this.help = new HelpOverlay(root, list);
-    bindKeys(list, () => closeConcept() || this.help.hide() || (this.person.isOpen && (this.selectPerson(null), true)));
+    bindKeys(list, () => closeConcept() || this.help.hide() || this.closeResults() || (this.person.isOpen && (this.selectPerson(null), true)));
     for (const panel of this.stage.panels) panel.canvas.addEventListener('click', (e) => this.clickPerson(panel.canvas, e));
     new ResizeObserver(() => this.resize()).observe(this.stage.root);
     if (this.state.presenter) this.applyPresenter();
@@ -493,6 +493,17 @@ export class App {
 
   // Export and results.
 
+  /**
+   * A control of the live view (the clock, the live events, the settings), used while a results
+   * folder is shown: back to the live view first, so what it does is seen.
+   */
+  private inLiveView<A extends unknown[]>(action: (...args: A) => void): (...args: A) => void {
+    return (...args) => {
+      this.closeResults();
+      action(...args);
+    };
+  }
+
   private exportTables(): void {
     this.controls.setBusy('Running the comparison to its last day for export…');
     void this.serial(async () => {
@@ -519,16 +530,22 @@ export class App {
       const results = readResults(texts);
       const folder = files[0]?.webkitRelativePath.split('/')[0];
       this.stage.root.hidden = true;
+      // The followed person's panel waits behind the results (style.css), and is back with the live view.
+      document.body.classList.add('results-open');
       this.results.show(results, folder ? `the folder ${folder}` : `${texts.length} files`);
     } catch (e) {
       this.fail(e instanceof ResultsError ? e : new Error(`The results could not be read: ${(e as Error).message}`));
     }
   }
 
-  private closeResults(): void {
+  /** Back to the live view; false if it was shown already. */
+  private closeResults(): boolean {
+    if (this.results.root.hidden) return false;
     this.results.hide();
+    document.body.classList.remove('results-open');
     this.stage.root.hidden = false;
     this.resize();
+    return true;
   }
 
   private togglePresenter(): void {

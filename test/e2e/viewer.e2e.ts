@@ -1267,4 +1267,32 @@ describe('the viewer', () => {
     expect(await page.$eval('.results-metrics .estimate[data-arm="online-shg"] circle', (c) => c.getAttribute('fill'))).toBe(liveColour);
     expect(readdirSync(out)).toContain('effects.csv');
   });
+
+  it('should show a results folder uncovered by the followed person’s panel, and the live view again when a live control is used', async () => {
+    const page = await openFollowing('?persons=300&day=20&person=3');
+    const out = join(temp(), 'covid');
+    kith(['run', 'scenarios/covid-lockdown.json', '--replicates', '2', '--persons', '200', '--out', out]);
+    const openResults = async () => {
+      await page.click('.results-menu summary');
+      await page.setInputFiles('#open-folder', out);
+      await page.waitForSelector('#results:not([hidden])');
+    };
+    await openResults();
+    // The panel covered the results' charts on the right.
+    await expect(page.isVisible('.person-panel')).resolves.toBe(false);
+    // Space plays the live view, now in sight, where it played it hidden behind the results.
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === true);
+    await expect(page.isVisible('#results')).resolves.toBe(false);
+    await expect(page.isVisible('#live')).resolves.toBe(true);
+    await expect(page.isVisible('.person-panel')).resolves.toBe(true);
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+    // Esc goes back to the live view, the person still followed.
+    await openResults();
+    await page.keyboard.press('Escape');
+    await expect(page.isVisible('#live')).resolves.toBe(true);
+    await expect(page.isVisible('.person-panel')).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('person')).toBe('3');
+  });
 });
