@@ -117,6 +117,9 @@ export class App {
     bindKeys(list, () => closeConcept() || this.help.hide() || this.closeResults() || (this.person.isOpen && (this.selectPerson(null), true)));
     for (const panel of this.stage.panels) panel.canvas.addEventListener('click', (e) => this.clickPerson(panel.canvas, e));
     new ResizeObserver(() => this.resize()).observe(this.stage.root);
+    // While playing the address is written once a second (browsers limit how often): on leaving,
+    // the day shown, so Back returns to it. (A reload has read the address already by then.)
+    addEventListener('beforeunload', () => this.updateUrl(true));
     if (this.state.presenter) this.applyPresenter();
     this.controls.setSpeed(this.state.speed);
     this.controls.setSubgroup(this.state.subgroup);

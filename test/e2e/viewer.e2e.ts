@@ -453,6 +453,24 @@ describe('the viewer', () => {
     expect(days).toBeGreaterThan(0);
   });
 
+  it('should come Back to the day it was left on while playing', async () => {
+    const page = await open('?persons=300&speed=50');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => (window.__kith?.day ?? 0) >= 5);
+    // Paused, the address has the day; played on for less than a second, it has not yet.
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => window.__kith?.playing === false);
+    const paused = await day(page);
+    await page.keyboard.press(' ');
+    await page.waitForFunction((d) => (window.__kith?.day ?? 0) >= d + 20, paused);
+    const left = await day(page);
+    await page.goto('about:blank');
+    await page.goBack();
+    await waitReady(page);
+    // It came back to the day of the last pause, 20 and more days before.
+    expect(await day(page)).toBeGreaterThanOrEqual(left);
+  });
+
   it('should replay from day 0, playing, when Replay is pressed at the end of a run', async () => {
     const page = await open('?persons=300&day=364');
     await expect(page.textContent('#play')).resolves.toBe('↺ Replay');
