@@ -30,6 +30,15 @@ describe('parseState', () => {
     expect(problems).toEqual(['There is no scenario “<img src=x onerror=alert(1)>”; showing covid-lockdown.']);
   });
 
+  it('should read any seed kith run takes, and report one it does not', () => {
+    // The seed field takes it, kith run --seed too; the address gave seed 1 back on a reload.
+    expect(parseState('?seed=12345678901', SCENARIOS)).toEqual({ state: { ...defaultState(), seed: 12345678901 }, problems: [] });
+    expect(parseState(`?seed=${Number.MAX_SAFE_INTEGER}`, SCENARIOS).state.seed).toBe(Number.MAX_SAFE_INTEGER);
+    const { state, problems } = parseState('?seed=9007199254740993', SCENARIOS);
+    expect(state.seed).toBe(1);
+    expect(problems).toEqual(['The seed must be a whole number from 0; got “9007199254740993”, using 1.']);
+  });
+
   it('should reject levers out of range', () => {
     const { state, problems } = parseState('?persons=99999&cut=-1&older=0.5', SCENARIOS);
     expect(state.levers).toEqual({ older: 0.5 });

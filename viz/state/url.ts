@@ -37,6 +37,8 @@ export function defaultState(scenario = DEFAULT_SCENARIO): ViewState {
 }
 
 const isCount = (text: string) => /^\d{1,9}$/.test(text);
+/** A seed as `kith run --seed` takes it: any safe integer from 0 (the seed field takes the same). */
+const isSeed = (text: string) => /^\d{1,16}$/.test(text) && Number.isSafeInteger(Number(text));
 
 /** Reads the address's query; `scenarios` are the names the viewer knows. */
 export function parseState(search: string, scenarios: readonly string[]): { state: ViewState; problems: string[] } {
@@ -53,7 +55,7 @@ export function parseState(search: string, scenarios: readonly string[]): { stat
   if (a !== null && b !== null) state.arms = [a, b];
   const seed = q.get('seed');
   if (seed !== null) {
-    if (isCount(seed)) state.seed = Number(seed);
+    if (isSeed(seed)) state.seed = Number(seed);
     else problems.push(`The seed must be a whole number from 0; got “${seed}”, using ${state.seed}.`);
   }
   for (const lever of LEVERS) {
