@@ -193,6 +193,7 @@ export class App {
         const series = opened.arms.map((a) => new ArmSeries(a.name, armColour(armNames(c.scenario), a.name), a.days)) as [ArmSeries, ArmSeries];
         const views = opened.arms.map((a, k) => new NetworkView(this.stage.panels[k].canvas, a, opened.layout)) as [NetworkView, NetworkView];
         this.live = { arms: opened.arms, views, series, frame: opened.frame };
+        this.dropMissingPerson(opened.frame, opened.arms[0].n);
         // How the engine runs (vite.config.ts): for the browser tests, and anyone asking why a host is slower.
         document.body.dataset.kernels = opened.arms[0].kernels;
         this.stage.setArms(c.arms, [opened.arms[0].description, opened.arms[1].description], c.scenario.name, [series[0].colour, series[1].colour]);
@@ -221,6 +222,15 @@ export class App {
       this.problems.push(`${lever.label}: ${arms[0]} and ${arms[1]} differ in this setting (${values.map(lever.format).join(' and ')}) — it is what they compare, so ${lever.format(value)} is not applied.`);
     }
     this.state.levers = sharedLeverValues(this.state.levers, settings);
+  }
+
+  /** A person the address follows who is not among the persons (say, person=450 of 300): said, and dropped. */
+  private dropMissingPerson(frame: Frame, n: number): void {
+    const p = this.state.person;
+    if (p === null || frame.person) return;
+    this.problems.push(`Person ${p} is not among the ${n.toLocaleString('en')} persons (0 to ${(n - 1).toLocaleString('en')}); no one is followed.`);
+    this.state.person = null;
+    this.controls.setStatus(this.problems);
   }
 
   private showComparison(c: Comparison): void {

@@ -1258,6 +1258,14 @@ describe('the viewer', () => {
     for (const fileName of TABLES) expect(tables.get(fileName), fileName).toBe(readFileSync(join(dir, 'run', fileName), 'utf8'));
   });
 
+  it('should say so when the address follows a person who is not among the persons, and follow no one', async () => {
+    const page = await open('?persons=300&person=450');
+    await expect(page.textContent('.status')).resolves.toContain('Person 450 is not among the 300 persons (0 to 299); no one is followed.');
+    // The address kept person=450 and drew no panel: a link that said it followed someone.
+    expect(new URL(page.url()).searchParams.has('person')).toBe(false);
+    await expect(page.isVisible('.person-panel')).resolves.toBe(false);
+  });
+
   it('should show a scenario name from the address as text and run nothing', async () => {
     const name = '<img src=x onerror=alert(1)>';
     const page = await open(`?scenario=${encodeURIComponent(name)}&a=${encodeURIComponent('<b>x</b>')}&b=y`);
