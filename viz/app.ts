@@ -69,6 +69,8 @@ export class App {
   /** The seek under way: done when the latest day asked for is shown. */
   private seeking: Promise<void> = Promise.resolve();
   private urlAt = 0;
+  /** Why the files last chosen in Open results could not be read, among the problems shown. */
+  private resultsProblem: string | null = null;
 
   constructor(root: HTMLElement) {
     const parsed = parseState(location.search, SCENARIOS.map((s) => s.scenario.name));
@@ -537,6 +539,10 @@ export class App {
 
   private async openResults(files: File[]): Promise<void> {
     this.pause();
+    // Why the last files could not be read holds for them, not for these.
+    this.problems = this.problems.filter((p) => p !== this.resultsProblem);
+    this.resultsProblem = null;
+    this.controls.setStatus(this.problems);
     try {
       const wanted = files.filter((f) => /(^|\/)(summary|effects|timeseries)\.csv$|(^|\/)manifest\.json$/.test(f.webkitRelativePath || f.name));
       const texts = await Promise.all(wanted.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
@@ -547,7 +553,9 @@ export class App {
       document.body.classList.add('results-open');
       this.results.show(results, folder ? `the folder ${folder}` : `${texts.length} files`);
     } catch (e) {
-      this.fail(e instanceof ResultsError ? e : new Error(`The results could not be read: ${(e as Error).message}`));
+      const error = e instanceof ResultsError ? e : new Error(`The results could not be read: ${(e as Error).message}`);
+      this.resultsProblem = error.message;
+      this.fail(error);
     }
   }
 

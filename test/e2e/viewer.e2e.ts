@@ -1303,7 +1303,14 @@ describe('the viewer', () => {
       await page.setInputFiles('#open-folder', out);
       await page.waitForSelector('#results:not([hidden])');
     };
+    // First a folder with nothing kith run writes: said, and said no more once a good one is read.
+    const junk = temp();
+    writeFileSync(join(junk, 'notes.csv'), 'a,b\n');
+    await page.click('.results-menu summary');
+    await page.setInputFiles('#open-folder', junk);
+    await expect(page.textContent('.status')).resolves.toContain('expected summary.csv or effects.csv');
     await openResults();
+    await expect(page.isHidden('.status')).resolves.toBe(true);
     // The panel covered the results' charts on the right.
     await expect(page.isVisible('.person-panel')).resolves.toBe(false);
     // Space plays the live view, now in sight, where it played it hidden behind the results.
