@@ -124,6 +124,16 @@ describe('Session', () => {
     expect(late?.arms[0].wbTrace).toHaveLength(61);
   });
 
+  it('should keep its checkpoints when a person is followed', () => {
+    const session = new Session(covid());
+    session.seek(60);
+    const held = session.checkpointDays;
+    expect(held.length).toBeGreaterThan(0);
+    // The person's past is replayed on runs of its own: the live runs' checkpoints still hold.
+    session.track(7);
+    expect(session.checkpointDays).toEqual(held);
+  });
+
   it('should export the timeseries kith run writes for the same scenario, seed and settings', () => {
     const c = covid();
     const files = new Session(c).exportFiles().files;

@@ -110,8 +110,14 @@ export class Session {
     this.stepBoth(1);
   }
 
+  /** The session's runs anew, from day 0: the checkpoints of the old ones go with them. */
   private build(): [Simulation, Simulation] {
     this.checkpoints.clear();
+    return this.fresh();
+  }
+
+  /** Both arms on day 0, beside the session's runs (a person's past is replayed on them). */
+  private fresh(): [Simulation, Simulation] {
     return [new Simulation(this.params[0], this.comparison.seed, simulationOptions()), new Simulation(this.params[1], this.comparison.seed, simulationOptions())];
   }
 
@@ -209,7 +215,7 @@ export class Session {
     }
     this.person = person;
     const traces: [Trace, Trace] = [new Trace(this.days), new Trace(this.days)];
-    this.build().forEach((sim, a) => {
+    this.fresh().forEach((sim, a) => {
       while (sim.day <= this.day) {
         sim.step();
         traces[a].record(sim, person, sim.day - 1);
