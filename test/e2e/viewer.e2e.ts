@@ -271,6 +271,18 @@ describe('the viewer', () => {
     await waitDay(page, 150);
   });
 
+  it('should run a seed typed in once the field is left, not only on Enter', async () => {
+    const page = await open('?persons=300&day=10');
+    await page.fill('#seed', '7');
+    // Left for Step: the field said 7 while seed 1 ran on, and was exported as seed 1.
+    await page.click('#step');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '7');
+    await waitReady(page);
+    await expect(page.inputValue('#seed')).resolves.toBe('7');
+    const scenario = await downloads(page, ['.export-menu summary', '#export-scenario'], 1);
+    expect(scenario.get('covid-lockdown-viewer.json')).toContain('seed 7;');
+  });
+
   it('should keep the scrubber at the day shown after it is clicked, so its arrow keys go on from that day', async () => {
     const page = await open('?persons=300&speed=20');
     const scrubber = () => page.inputValue('#day').then(Number);

@@ -84,7 +84,9 @@ export class Controls {
     this.scrubber.addEventListener('input', () => h.scrub(Number(this.scrubber.value)));
     options(this.subgroup, SUBGROUPS);
     this.subgroup.addEventListener('change', () => h.subgroup(this.subgroup.value));
-    this.seed.addEventListener('keydown', (e) => e.key === 'Enter' && h.reset(this.seedValue()));
+    // A seed typed is run once it is entered, or the field left (or its arrows clicked): a field
+    // showing one seed while another runs would be exported and shared as the wrong one.
+    this.seed.addEventListener('change', () => h.reset(this.seedValue()));
 
     this.play = button('▶ Play', 'Play / pause (Space)', () => h.toggle(), 'play primary');
     this.play.id = 'play';
