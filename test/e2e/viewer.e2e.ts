@@ -1030,6 +1030,8 @@ describe('the viewer', () => {
 
   it.each([
     { width: 1280, height: 720 },
+    // Between the two: the tagline took the top bar to two lines (the controls 141 px, 105 elsewhere).
+    { width: 1440, height: 900 },
     { width: 1920, height: 1080 },
   ])('should keep presenter mode legible and unclipped ($width×$height)', async (viewport) => {
     const page = await open('?scenario=social-workers-mutual-aid&persons=500&day=130&presenter=1', viewport);
