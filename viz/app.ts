@@ -20,7 +20,7 @@ import { ResultsView } from './results/view.ts';
 import { findScenario, SCENARIOS, type Shipped } from './scenarios.ts';
 import { ArmSeries } from './series.ts';
 import { Stage } from './stage.ts';
-import { commandLines, exportedFileName, referenceArm, scenarioFileText, type Comparison } from './state/comparison.ts';
+import { commandText, exportedFileName, referenceArm, scenarioFileText, type Comparison } from './state/comparison.ts';
 import { leverOverrides, leverSettings, sharedLeverValues } from './state/levers.ts';
 import { formatState, parseState, SPEEDS, type ViewState } from './state/url.ts';
 import { closeConcept } from './teaching/concepts.ts';
@@ -239,8 +239,7 @@ export class App {
     const names = armNames(c.scenario);
     this.controls.setComparison(c.scenario.name, names, names.map((a) => c.scenario.arms[a].description ?? ''), c.arms, c.seed);
     this.controls.setLevers(this.state.levers, leverSettings(c.scenario, c.arms), c.arms);
-    const lines = commandLines(c);
-    this.controls.setCommands([...(lines.shipped ? [lines.shipped] : []), `# or, with the exported scenario file (${exportedFileName(c)}):`, lines.exported]);
+    this.controls.setCommands(commandText(c));
   }
 
   /** Takes a frame from the engine: new days into the series, new state into the panels. */

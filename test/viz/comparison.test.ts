@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenarios/load.ts';
 import { armNames, armParams } from '../../scenarios/scenario.ts';
-import { comparisonParams, comparisonScenario, commandLines, referenceArm, scenarioFileText, type Comparison } from '../../viz/state/comparison.ts';
+import { comparisonParams, comparisonScenario, commandLines, commandText, referenceArm, scenarioFileText, type Comparison } from '../../viz/state/comparison.ts';
 import { leverFlags, leverOverrides } from '../../viz/state/levers.ts';
 
 const dir = new URL('../../scenarios/', import.meta.url);
@@ -71,5 +71,16 @@ describe('commandLines', () => {
     const c: Comparison = { ...comparison('covid-lockdown.json'), arms: ['online-shg', 'no-online-shg'] };
     expect(commandLines(c).shipped).toBe(`npx kith run scenarios/covid-lockdown.json --arms no-online-shg,online-shg --replicates 1 --seed 7 ${leverFlags(levers).join(' ')}`);
     expect(commandLines(c).exported).toBe('npx kith run covid-lockdown-viewer.json --replicates 1 --seed 7');
+  });
+});
+
+describe('commandText', () => {
+  it('should offer the exported file as the other way only where there is a first', () => {
+    const c: Comparison = { ...comparison('covid-lockdown.json'), arms: ['no-online-shg', 'online-shg'] };
+    const { shipped, exported } = commandLines(c);
+    expect(commandText(c)).toEqual([shipped, '# or, with the exported scenario file (covid-lockdown-viewer.json):', exported]);
+    // After a live click there is no shipped command: the menu read '# or, …' after nothing.
+    const live: Comparison = { ...c, live: [{ type: 'lockdown', day: 11 }] };
+    expect(commandText(live)).toEqual(['# with the exported scenario file (covid-lockdown-viewer.json):', 'npx kith run covid-lockdown-viewer.json --replicates 1 --seed 7']);
   });
 });

@@ -116,3 +116,10 @@ export function commandLines(c: Comparison): { exported: string; shipped: string
   const shipped = ['npx', 'kith', 'run', `scenarios/${c.file}`, '--arms', armsInOrder(c).join(','), '--replicates', '1', '--seed', String(c.seed), ...leverFlags(c.levers)];
   return { exported: exported.map(quote).join(' '), shipped: shippedOk ? shipped.map(quote).join(' ') : null };
 }
+
+/** The Export menu's lines: the shipped scenario's command where there is one, then the exported file's. */
+export function commandText(c: Comparison): string[] {
+  const { exported, shipped } = commandLines(c);
+  const file = `with the exported scenario file (${exportedFileName(c)}):`;
+  return shipped ? [shipped, `# or, ${file}`, exported] : [`# ${file}`, exported];
+}
