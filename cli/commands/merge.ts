@@ -3,10 +3,9 @@
  * into exactly the files one unsharded `kith sweep` writes — the same assembly from the same
  * journals, so the CSVs are the same bytes.
  */
-import { join } from 'node:path';
 import { parse } from '../args.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { checkOutputDir, OutputDir } from '../output.ts';
+import { checkOutputDir, defaultOut, OutputDir } from '../output.ts';
 import { assemble, type Source } from '../sweep/assemble.ts';
 import { replay } from '../sweep/execute.ts';
 import { readPlanFile, type PlanFile } from '../sweep/state.ts';
@@ -55,7 +54,8 @@ export function merge(argv: string[], commandLine: string[]): number {
   const started = new Date();
   const shards = checkShards(positionals);
   const { layout } = shards[0].plan;
-  const out = (values.out as string | undefined) ?? join('out', layout.name.replace(/[^\w.-]+/g, '-'));
+  // The folder kith sweep writes an unsharded sweep into: merging gives its files.
+  const out = (values.out as string | undefined) ?? defaultOut(layout.name);
   checkOutputDir(out);
   const sources: Source[] = [];
   const output = new OutputDir(out);

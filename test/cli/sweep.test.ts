@@ -308,6 +308,19 @@ describe('kith merge', () => {
     unchanged([shards[0], cut, shards[2]], /cut: shard 2\/3 is not finished \(3 of 4 runs\); run it again with --resume$/);
   });
 
+  it('merges into the folder kith sweep writes by default, under out/ even for a sweep named ".."', () => {
+    // kith merge once named its default folder out/<name> itself, and out/.. is the working folder.
+    const cwd = tempDir();
+    const dotted = writeSweep(cwd, { name: '..', parameters: [{ path: 'lockdown.faceToFaceCut', values: [0.5, 0.9] }], arms: ['no-online-shg'], replicates: 1 });
+    const halves = [1, 2].map((i) => join(cwd, `half-${i}`));
+    halves.forEach((out, i) => expect(kith(['sweep', dotted, ...SMALL, '--shard', `${i + 1}/2`, '--out', out]).status).toBe(0));
+    writeFileSync(join(cwd, 'runs.csv'), 'the user’s own\n');
+    const r = kith(['merge', ...halves, '--quiet'], cwd);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'runs.csv'), 'utf8')).toBe('the user’s own\n');
+    expect(readdirSync(join(cwd, 'out/unnamed'))).toContain('runs.csv');
+  });
+
   it('exits 2 for a shard of another sweep', () => {
     const other = join(tempDir(), 'other');
     expect(kith(['sweep', file, ...SMALL, '--persons', '160', '--shard', '2/3', '--out', other]).status).toBe(0);
