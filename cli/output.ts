@@ -27,6 +27,7 @@ export interface WrittenFile {
 export function checkOutputDir(dir: string): void {
   if (dir.trim() === '') throw new UsageError('--out: expected a folder, got an empty name');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir}: expected a folder, but it is a file`);
+  checkNoFolderInPlace(dir);
   let existing = resolve(dir);
   while (!existsSync(existing)) {
     if (isLink(existing)) throw new UsageError(`--out ${dir}: ${existing} is a link to ${readlinkSync(existing)}, which does not exist`);
@@ -42,6 +43,17 @@ export function checkOutputDir(dir: string): void {
     }
   } catch {
     throw new UsageError(`--out ${dir}: cannot be written, ${existing} is not writable`);
+  }
+}
+
+/**
+ * A folder under the name of a file Kith writes could not be replaced by it at commit(): said
+ * now, rather than once every run is done.
+ */
+function checkNoFolderInPlace(dir: string): void {
+  for (const name of OUTPUT_FILES) {
+    const path = join(dir, name);
+    if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--out ${dir}: ${path} is a folder, where kith writes a file; move it, or choose another folder`);
   }
 }
 

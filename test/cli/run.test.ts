@@ -4,7 +4,7 @@
  * columns that match datapackage.json, and bad input that changes nothing.
  */
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { armParams } from '../../scenarios/scenario.ts';
@@ -214,6 +214,11 @@ describe('kith run on bad input', () => {
     symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
     return join(dir, 'dangling');
   };
+  const folderWhereRunsCsvGoes = () => {
+    const dir = out();
+    mkdirSync(join(dir, 'runs.csv'));
+    return dir;
+  };
   const fileAsOut = () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-file'), 'not a folder');
@@ -239,6 +244,8 @@ describe('kith run on bad input', () => {
     ['too many replicates to hold', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', '100000000'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "100000000"$/],
     ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],
     ['--out under a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: join(fileAsOut(), 'sub') }), /--out .*a-file\/sub: cannot be made, .*a-file is a file$/],
+    // Found once every run was done, and then a Node error with exit 1.
+    ['--out holding a folder where a file goes', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: folderWhereRunsCsvGoes() }), /^kith: --out (.*): \1\/runs\.csv is a folder, where kith writes a file; move it, or choose another folder$/],
     ['--out a link to nowhere', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: linkToNowhere() }), /--out .*dangling: .*dangling is a link to .*nowhere, which does not exist$/],
     // /proc passes the permission check, and Node's recursive mkdir loops there for ever.
     ['--out where no folder can be made', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: '/proc/kith-out' }), /^kith: --out \/proc\/kith-out: cannot be written, \/proc is not writable$/],
@@ -258,17 +265,22 @@ describe('kith run on bad input', () => {
     expect(existsSync(dirname(dir))).toBe(false);
   });
 
-  it('keeps the earlier files, as their manifest lists them, when the new ones cannot all be moved into place', () => {
+  it('keeps the earlier files, as their manifest lists them, when the new ones cannot all be moved into place', async () => {
     const dir = tempDir();
-    const args = ['run', 'scenarios/baseline.json', '--replicates', '1', '--quiet', '--out', dir];
-    expect(kith([...args, '--persons', '200']).status).toBe(0);
-    // A folder where effects.csv goes: the last but two of the files to move in.
+    const args = ['run', 'scenarios/baseline.json', '--quiet', '--out', dir];
+    expect(kith([...args, '--replicates', '1', '--persons', '200']).status).toBe(0);
     rmSync(join(dir, 'effects.csv'));
-    mkdirSync(join(dir, 'effects.csv'));
     const before = snapshot(dir);
-    const r = kith([...args, '--persons', '300']);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^kith: EISDIR: .*effects\.csv'\n$/);
+    const child = kithInBackground([...args, '--replicates', '10', '--workers', '1', '--persons', '1000']);
+    const done = exited(child);
+    // A folder where effects.csv goes, made while the runs go on (one there from the start is
+    // refused up front): the last but two of the files to move in.
+    await until(() => readdirSync(dir).some((f) => f.startsWith('.timeseries.csv.')));
+    mkdirSync(join(dir, 'effects.csv'));
+    const { code, stderr } = await done;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^kith: EISDIR: .*effects\.csv'\n$/);
+    rmdirSync(join(dir, 'effects.csv'));
     expect(snapshot(dir)).toBe(before);
     expect(read(dir, 'runs.csv')).toContain(',everyone,200,');
   });
