@@ -22,12 +22,13 @@ export interface WrittenFile {
 /**
  * Checks that `dir` can hold outputs, before any work is done: a folder, or a path whose nearest
  * existing part is a folder in which this process can make one — tried with a folder made and
- * removed at once, since some filesystems (/proc) pass the permission check yet refuse.
+ * removed at once, since some filesystems (/proc) pass the permission check yet refuse — and with
+ * no folder under the name of one of the `files` to be written there.
  */
-export function checkOutputDir(dir: string): void {
+export function checkOutputDir(dir: string, files: readonly string[] = OUTPUT_FILES): void {
   if (dir.trim() === '') throw new UsageError('--out: expected a folder, got an empty name');
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out ${dir}: expected a folder, but it is a file`);
-  checkNoFolderInPlace(dir);
+  checkNoFolderInPlace(dir, files);
   let existing = resolve(dir);
   while (!existsSync(existing)) {
     if (isLink(existing)) throw new UsageError(`--out ${dir}: ${existing} is a link to ${readlinkSync(existing)}, which does not exist`);
@@ -50,8 +51,8 @@ export function checkOutputDir(dir: string): void {
  * A folder under the name of a file Kith writes could not be replaced by it at commit(): said
  * now, rather than once every run is done.
  */
-function checkNoFolderInPlace(dir: string): void {
-  for (const name of OUTPUT_FILES) {
+function checkNoFolderInPlace(dir: string, files: readonly string[]): void {
+  for (const name of files) {
     const path = join(dir, name);
     if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`--out ${dir}: ${path} is a folder, where kith writes a file; move it, or choose another folder`);
   }
@@ -142,16 +143,23 @@ export class OutputDir {
   readonly dir: string;
   /** Folders this output made, outermost first: an aborted output removes them again if empty. */
   private readonly made: string[] = [];
+  /** Earlier outputs that commit() removes where it does not replace them. */
+  private readonly replaces: readonly string[];
 
-  constructor(dir: string) {
+  /**
+   * `replaces`: the files of an earlier command in `dir` that commit() removes — by default every
+   * table and document a run, sweep or merge writes; none for files that live beside them.
+   */
+  constructor(dir: string, replaces: readonly string[] = OUTPUT_FILES) {
     this.dir = dir;
+    this.replaces = replaces;
   }
 
-  private open(name: string): { fd: number; temp: string } {
+  private open(name: string, mode?: number): { fd: number; temp: string } {
     this.made.push(...makeFolder(this.dir));
     const temp = join(this.dir, `.${name}.${process.pid}.tmp`);
     this.pending.push({ temp, final: join(this.dir, name) });
-    return { fd: openSync(temp, 'w'), temp };
+    return { fd: openSync(temp, 'w', mode), temp };
   }
 
   /** Writes a CSV file: the header, then each row, in chunks. */
@@ -214,9 +222,9 @@ export class OutputDir {
     };
   }
 
-  /** Writes a text file (JSON documents). */
-  writeText(name: string, text: string): WrittenFile {
-    const { fd } = this.open(name);
+  /** Writes a text file (JSON documents; scripts, with `mode` 0o755). */
+  writeText(name: string, text: string, mode?: number): WrittenFile {
+    const { fd } = this.open(name, mode);
     const buffer = Buffer.from(text, 'utf8');
     try {
       writeSync(fd, buffer);
@@ -234,7 +242,7 @@ export class OutputDir {
    */
   commit(): void {
     // Files only: a folder of the user's under one of these names is not Kith's to move.
-    const names = new Set([...OUTPUT_FILES.map((name) => join(this.dir, name)), ...this.pending.map(({ final }) => final)]);
+    const names = new Set([...this.replaces.map((name) => join(this.dir, name)), ...this.pending.map(({ final }) => final)]);
     const earlier = [...names].filter((path) => existsSync(path) && lstatSync(path).isFile());
     const asides: { path: string; aside: string }[] = [];
     const placed: string[] = [];

@@ -5,11 +5,11 @@
  * writes the files one `kith sweep` would. With --submit, submits both with sbatch.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { integerFlag, parse, type Parsed } from '../args.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { checkOutputDir, makeFolder, OutputDir } from '../output.ts';
 import { shellWord } from '../sweep/layout.ts';
 import { planSweep, SWEEP_OPTIONS } from '../sweep/plan.ts';
 
@@ -45,6 +45,9 @@ const OPTIONS = {
 
 /** Flags of kith sweep that every task gets as they were given here. */
 const PASSED_ON = ['persons', 'days', 'set', 'threads', 'timeseries', 'subgroups', 'precision', 'metric', 'max-replicates'] as const;
+/** The files kith slurm writes into DIR, beside the shards' folders and the merged files. */
+const SCRIPTS = ['kith-sweep.sbatch', 'kith-merge.sbatch', 'submit.sh'];
+
 /** Flags of kith sweep that kith slurm sets itself. */
 const SET_HERE = ['workers', 'resume', 'shard', 'quiet'] as const;
 
@@ -94,6 +97,8 @@ export function slurm(argv: string[], help: string): number {
   const tasks = integerFlag('slurm', 'tasks', values.tasks, 1, 1, 100_000);
   const cpus = integerFlag('slurm', 'cpus-per-task', values['cpus-per-task'], 1, 1, 256);
   const dir = resolve(values.out as string);
+  checkOutputDir(dir, SCRIPTS);
+  checkOutputDir(join(dir, 'logs'), []);
   // The whole sweep, checked as task 1 will check it: a bad file fails here, not on the cluster.
   const plan = planSweep('slurm', { positionals, values: { ...values, out: join(dir, 'shard-1'), shard: `1/${tasks}`, resume: true } });
   const points = plan.layout.points.length;
@@ -132,25 +137,28 @@ export function slurm(argv: string[], help: string): number {
     `exec ${kith} merge ${shards.join(' ')} --out ${shellWord(dir)}`,
     '',
   ]);
-  const sweepFile = join(dir, 'kith-sweep.sbatch');
-  const mergeFile = join(dir, 'kith-merge.sbatch');
-  const submitFile = join(dir, 'submit.sh');
-  mkdirSync(join(dir, 'logs'), { recursive: true });
-  writeFileSync(sweepFile, sweepScript);
-  writeFileSync(mergeFile, mergeScript);
-  writeFileSync(
-    submitFile,
-    [
-      '#!/bin/sh',
-      '# Submits the job array, then the merge job that waits for all its tasks to succeed.',
-      'set -e',
-      `array=$(sbatch --parsable ${shellWord(sweepFile)} | cut -d';' -f1)`,
-      `merge=$(sbatch --parsable --dependency=afterok:"$array" ${shellWord(mergeFile)} | cut -d';' -f1)`,
-      `echo "submitted job array $array (${tasks} tasks) and merge job $merge, which runs once every task has succeeded"`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(submitFile, 0o755);
+  const [sweepFile, mergeFile, submitFile] = SCRIPTS.map((script) => join(dir, script));
+  const submitScript = [
+    '#!/bin/sh',
+    '# Submits the job array, then the merge job that waits for all its tasks to succeed.',
+    'set -e',
+    `array=$(sbatch --parsable ${shellWord(sweepFile)} | cut -d';' -f1)`,
+    `merge=$(sbatch --parsable --dependency=afterok:"$array" ${shellWord(mergeFile)} | cut -d';' -f1)`,
+    `echo "submitted job array $array (${tasks} tasks) and merge job $merge, which runs once every task has succeeded"`,
+    '',
+  ].join('\n');
+  // The three scripts all at once or none: DIR's merged files, if any, are not ours to replace.
+  const output = new OutputDir(dir, []);
+  try {
+    output.writeText(SCRIPTS[0], sweepScript);
+    output.writeText(SCRIPTS[1], mergeScript);
+    output.writeText(SCRIPTS[2], submitScript, 0o755);
+    output.commit();
+  } catch (e) {
+    output.abort();
+    throw e;
+  }
+  makeFolder(join(dir, 'logs'));
   if (values.submit !== true) {
     console.log(`wrote ${sweepFile}, ${mergeFile} and ${submitFile}; submit with: ${shellWord(submitFile)}`);
     return EXIT.ok;

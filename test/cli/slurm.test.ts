@@ -5,10 +5,10 @@
  * sbatch is not installed or no controller answers, and says so.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kith, tempDir } from '../helpers/kith.ts';
+import { kith, snapshot, tempDir } from '../helpers/kith.ts';
 import { differing, SWEEP_CSVS, until, writeSweep } from '../helpers/sweep.ts';
 
 const SIZE = ['--persons', '150', '--days', '170'];
@@ -56,6 +56,35 @@ describe('kith slurm', () => {
       expect(existsSync(`${out}-100%`)).toBe(false);
     });
   }
+
+  // Once, the first script was written before the second failed: exit 1, Node's EISDIR or EEXIST.
+  const inTheWay: [string, (out: string) => void, RegExp][] = [
+    ['a folder where kith-merge.sbatch goes', (out) => mkdirSync(join(out, 'kith-merge.sbatch')), /^kith: --out (.*): \1\/kith-merge\.sbatch is a folder, where kith writes a file; move it, or choose another folder$/],
+    ['a file where the logs folder goes', (out) => writeFileSync(join(out, 'logs'), ''), /^kith: --out .*\/logs: expected a folder, but it is a file$/],
+  ];
+  for (const [what, obstruct, message] of inTheWay) {
+    it(`exits 2 with one line, writing no script, for ${what}`, () => {
+      const out = tempDir();
+      obstruct(out);
+      const before = snapshot(out);
+      const r = kith(['slurm', writeSweep(tempDir()), '--tasks', '2', '--out', out, ...SIZE]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr.trimEnd()).toMatch(message);
+      expect(snapshot(out)).toBe(before);
+    });
+  }
+
+  it('writes its scripts again beside the merged files of an earlier submission, leaving those', () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'runs.csv'), 'merged before\n');
+    const file = writeSweep(tempDir());
+    for (const tasks of ['2', '3']) expect(kith(['slurm', file, '--tasks', tasks, '--out', out, ...SIZE]).status).toBe(0);
+    expect(readFileSync(join(out, 'kith-sweep.sbatch'), 'utf8')).toContain('#SBATCH --array=1-3');
+    expect(statSync(join(out, 'submit.sh')).mode & 0o777).toBe(0o755);
+    expect(readFileSync(join(out, 'runs.csv'), 'utf8')).toBe('merged before\n');
+    expect(readdirSync(out).sort()).toEqual(['kith-merge.sbatch', 'kith-sweep.sbatch', 'logs', 'runs.csv', 'submit.sh']);
+  });
 
   it.skipIf(SKIP)('submits a 4-task sweep with --submit and merges it into the files of a local kith sweep', async () => {
     const dir = tempDir();
