@@ -189,6 +189,8 @@ export function planRun(argv: string[]): RunPlan | 'help' {
   const out = (values.out as string | undefined) ?? defaultOut(scenario.name);
   checkOutputDir(out);
   if (existsSync(stateDir(out))) throw new UsageError(`kith run: --out ${out} holds a sweep; choose another folder`);
+  // Each run's outcomes are held until the files are written.
+  const replicates = integerFlag('run', 'replicates', values.replicates, 10, 1, 100_000);
   return {
     file,
     scenario,
@@ -196,9 +198,9 @@ export function planRun(argv: string[]): RunPlan | 'help' {
     params,
     subgroups,
     subgroupsFrom: from,
-    // Each run's outcomes are held until the files are written.
-    replicates: integerFlag('run', 'replicates', values.replicates, 10, 1, 100_000),
-    seed: integerFlag('run', 'seed', values.seed, 1, 0),
+    replicates,
+    // Replicate r runs on seed S + r: the last one too must be an exact integer.
+    seed: integerFlag('run', 'seed', values.seed, 1, 0, Number.MAX_SAFE_INTEGER - (replicates - 1)),
     workers: integerFlag('run', 'workers', values.workers, availableParallelism(), 1, 256),
     threads: integerFlag('run', 'threads', values.threads, 1, 1, MAX_SLOTS),
     out,

@@ -242,6 +242,8 @@ describe('kith run on bad input', () => {
     ['a bad --subgroups', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--subgroups', 'others'], out: out() }), /^kith run: --subgroups: expected own or reference, got "others"$/],
     ['a bad flag value', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', 'ten'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "ten"$/],
     ['too many replicates to hold', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--replicates', '100000000'], out: out() }), /--replicates: expected an integer from 1 to 100000, got "100000000"$/],
+    // Found by the run of the last replicate, on seed S + 1: exit 1 once the others had run.
+    ['a --seed whose last replicate’s seed is past the exact integers', () => ({ args: ['run', 'scenarios/covid-lockdown.json', '--seed', '9007199254740991', '--replicates', '2'], out: out() }), /^kith run: --seed: expected an integer from 0 to 9007199254740990, got "9007199254740991"$/],
     ['--out that is a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: fileAsOut() }), /--out .*a-file: expected a folder, but it is a file$/],
     ['--out under a file', () => ({ args: ['run', 'scenarios/covid-lockdown.json'], out: join(fileAsOut(), 'sub') }), /--out .*a-file\/sub: cannot be made, .*a-file is a file$/],
     // Found once every run was done, and then a Node error with exit 1.
