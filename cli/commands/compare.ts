@@ -70,17 +70,31 @@ function cellOf(file: string, line: number, column: Column, text: string): strin
   return x;
 }
 
+/**
+ * The text of a file kith run wrote in UTF-8. Read leniently, a table saved again as UTF-16 (as
+ * spreadsheets offer) or a file that is not text would print its bytes as the header it lacks.
+ */
+function utf8Text(file: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    throw new InputError(file, `not UTF-8 text${utf16 ? ' but UTF-16' : ''}: kith run writes its tables in UTF-8; save it as UTF-8 CSV`);
+  }
+}
+
 /** `DIR/<name>`: every row, its cells converted as the declared columns say. */
 function readTable(dir: string, name: string, columns: readonly Column[]): Row[] {
   const file = join(dir, name);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(file, `no such file — is ${dir} the output of kith run?`);
     throw new InputError(file, `cannot be read (${code ?? (e as Error).message})`);
   }
+  const text = utf8Text(file, bytes);
   let records: { record: Record<string, string>; info: Info }[];
   let header: string[] | undefined;
   try {

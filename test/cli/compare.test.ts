@@ -80,7 +80,7 @@ function temporary(): string {
 }
 
 /** A folder holding these two files (either may be left out). */
-function folder(files: { summary?: string; effects?: string }): string {
+function folder(files: { summary?: string | Buffer; effects?: string | Buffer }): string {
   const dir = temporary();
   if (files.summary !== undefined) writeFileSync(join(dir, 'summary.csv'), files.summary);
   if (files.effects !== undefined) writeFileSync(join(dir, 'effects.csv'), files.effects);
@@ -236,7 +236,7 @@ describe('number formats', () => {
 });
 
 describe('kith compare on bad input', () => {
-  const withSummary = (summary: string) => folder({ summary, effects: EFFECTS_CSV });
+  const withSummary = (summary: string | Buffer) => folder({ summary, effects: EFFECTS_CSV });
   const both = withSummary(SUMMARY_CSV);
   const emptyFolder = folder({});
   const onlySummary = folder({ summary: SUMMARY_CSV });
@@ -259,6 +259,9 @@ describe('kith compare on bad input', () => {
     ['a cell that is not a number', [withSummary([lines[0], lines[1], lines[2].replace(',0.01,', ',zero,'), ''].join('\r\n'))], /summary\.csv: line 3: sd: expected a number or an empty cell, got "zero"/],
     ['a row too long', [withSummary(`${lines[0]}\r\n${lines[1]},1\r\n`)], /summary\.csv: not valid CSV: .*line 2/],
     ['no rows', [withSummary(`${lines[0]}\r\n`)], /summary\.csv: no rows$/],
+    // Once printed as the header it lacks, byte for byte.
+    ['a UTF-16 summary.csv', [withSummary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SUMMARY_CSV, 'utf16le')]))], /summary\.csv: not UTF-8 text but UTF-16: kith run writes its tables in UTF-8; save it as UTF-8 CSV$/],
+    ['an effects.csv that is not text', [folder({ summary: SUMMARY_CSV, effects: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xc3, 0x28, 0x0a, 0x1b, 0x5b, 0x32, 0x4a]) })], /effects\.csv: not UTF-8 text: kith run writes its tables in UTF-8; save it as UTF-8 CSV$/],
     ['an empty effects.csv', [folder({ summary: SUMMARY_CSV, effects: '' })], /effects\.csv: empty: expected a header line$/],
     ['an unknown subgroup', [both, '--subgroup', 'olders'], '--subgroup: unknown subgroup "olders"; did you mean "older"? (the subgroups are everyone, older)'],
     ['an unknown metric', [both, '--metrics', 'depth,los'], /--metrics: unknown metric "los"; did you mean "loss"\? \(the metrics are depth, loss, recoveryDays, recoveryCensored, peakDistress, peakLonely, resistant\)/],
