@@ -104,6 +104,37 @@ function checkConflicts(command: string, overrides: ParamOverrides, factors: rea
   }
 }
 
+/** What a sweep is planned from, by the name a user knows it by, in the order it is most often changed. */
+const PLANNED: [string, (l: SweepLayout) => unknown][] = [
+  ['settings (--set, --persons, --days)', (l) => l.source?.settings],
+  ['--timeseries', (l) => l.timeseries],
+  ['--subgroups', (l) => l.subgroups ?? 'own'],
+  ['--precision, --metric and --max-replicates', (l) => l.sequential],
+  ['scenario', (l) => l.source?.scenarioSha256],
+  ['arms', (l) => l.arms],
+  ['parameters', (l) => l.parameters.map((p) => p.path)],
+  ['design', (l) => l.design],
+  ['points', (l) => l.points],
+  ['replicates', (l) => l.replicates],
+  ['seed', (l) => l.seed],
+];
+
+/**
+ * How the sweep saved in a folder differs from the one planned: the first of PLANNED that does,
+ * with both values where they are short enough to read. A plan of a version before `source` was
+ * saved cannot tell its settings or scenario; only Kith's version is left when nothing else differs.
+ */
+export function howItDiffers(saved: SweepLayout, planned: SweepLayout): string {
+  const comparable = PLANNED.filter(([name]) => saved.source !== undefined || (name !== 'scenario' && !name.startsWith('settings')));
+  const found = comparable.find(([, of]) => canonicalJson(of(saved)) !== canonicalJson(of(planned)));
+  if (!found) return saved.source ? 'it was made by another version of Kith' : 'another file, setting or version of Kith';
+  const [name, of] = found;
+  const shown = (value: unknown) => (value === null || value === undefined ? 'none' : canonicalJson(value));
+  const [there, here] = [shown(of(saved)), shown(of(planned))];
+  if (name === 'scenario') return 'its scenario file has changed since';
+  return there.length + here.length > 120 ? `its ${name} differ` : `its ${name}: ${there}, this one's: ${here}`;
+}
+
 /**
  * Refuses a folder that holds another sweep, or this one without --resume; returns the plan saved
  * there, if any.
@@ -121,7 +152,7 @@ function checkState(command: string, out: string, layout: SweepLayout, shard: Sh
   // Before the lock is taken: a folder that cannot be resumed is left as it was.
   if (existsSync(journalPath(out))) checkJournal(journalPath(out));
   if (saved.layout.fingerprint !== layout.fingerprint) {
-    throw new UsageError(`kith ${command}: --out ${out} holds a different sweep (another file, design, seed, setting or Kith version); choose another folder`);
+    throw new UsageError(`kith ${command}: --out ${out} holds a different sweep — ${howItDiffers(saved.layout, layout)}; choose another folder, or resume with the same sweep file and flags`);
   }
   const which = (s: Shard | null) => (s ? `shard ${s.index}/${s.count}` : 'no shard');
   if (which(saved.shard) !== which(shard)) throw new UsageError(`kith ${command}: --out ${out} holds ${which(saved.shard)} of this sweep, not ${which(shard)}`);

@@ -2,11 +2,13 @@
  * `kith sweep` on bad input: a wrong sweep file, flag or folder exits 2 with one line that names
  * the file and the place, before anything runs, and writes nothing.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kith, ROOT, snapshot, tempDir } from '../helpers/kith.ts';
 import { SMALL, writeSweep } from '../helpers/sweep.ts';
+import { howItDiffers } from '../../cli/sweep/plan.ts';
+import type { SweepLayout } from '../../cli/sweep/layout.ts';
 
 /** A folder with a file in it, to see that nothing is added or changed. */
 const out = () => {
@@ -65,7 +67,15 @@ const cases: [string, () => { args: string[]; out?: string }, RegExp][] = [
   ['a folder holding another sweep, with --resume', () => {
     const dir = holding(sweepWith(onePoint));
     return { args: [sweepWith({ ...onePoint, seed: 8 }), '--resume'], out: dir };
-  }, /--out .*held holds a different sweep \(another file, design, seed, setting or Kith version\); choose another folder$/],
+  }, /--out .*held holds a different sweep — its seed: 7, this one's: 8; choose another folder, or resume with the same sweep file and flags$/],
+  ['a folder holding this sweep of other persons, with --resume', () => {
+    const file = sweepWith(onePoint);
+    return { args: [file, '--resume', '--persons', '160'], out: holding(file) };
+  }, /--out .*held holds a different sweep — its settings \(--set, --persons, --days\): \{"days":170,"persons":150\}, this one's: \{"days":170,"persons":160\}; choose another folder, or resume with the same sweep file and flags$/],
+  ['a folder holding this sweep without --timeseries, resumed with it', () => {
+    const file = sweepWith(onePoint);
+    return { args: [file, '--resume', '--timeseries'], out: holding(file) };
+  }, /--out .*held holds a different sweep — its --timeseries: false, this one's: true; choose another folder, or resume with the same sweep file and flags$/],
   ['a journal without its plan, with --resume', () => {
     const file = sweepWith(onePoint);
     const dir = holding(file);
@@ -107,5 +117,17 @@ describe('kith sweep --resume', () => {
     const r = kith(['sweep', file, '--days', '170', '--quiet', ...reordered, '--out', dir, '--resume']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('howItDiffers', () => {
+  it('names Kith’s version where nothing else differs, and no setting a plan saved without them cannot tell', () => {
+    const dir = holding(sweepWith(onePoint));
+    const { layout } = JSON.parse(readFileSync(join(dir, '.sweep', 'plan.json'), 'utf8')) as { layout: SweepLayout };
+    expect(howItDiffers(layout, layout)).toBe('it was made by another version of Kith');
+    const { source, ...older } = layout;
+    const otherPersons = { ...layout, source: { ...(source as NonNullable<SweepLayout['source']>), settings: { persons: 9 } } };
+    expect(howItDiffers(older, otherPersons)).toBe('another file, setting or version of Kith');
+    expect(howItDiffers(older, { ...otherPersons, replicates: 3 })).toBe("its replicates: 1, this one's: 3");
   });
 });
