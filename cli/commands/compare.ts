@@ -106,6 +106,9 @@ function readTable(dir: string, name: string, columns: readonly Column[]): Row[]
     throw new InputError(file, `not valid CSV: ${(e as Error).message}`);
   }
   if (!header) throw new InputError(file, 'empty: expected a header line');
+  // kith run ends every line with a line break: a last line without one was cut off — an
+  // interrupted copy, say — and its last number may be only the first digits of the true one.
+  if (!text.endsWith('\n')) throw new InputError(file, `line ${records.at(-1)?.info.lines ?? 1} ends without a line break: the file was cut short; copy it again`);
   return records.map(({ record, info }) => Object.fromEntries(columns.map((c) => [c.name, cellOf(file, info.lines, c, record[c.name])])));
 }
 

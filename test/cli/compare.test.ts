@@ -259,6 +259,8 @@ describe('kith compare on bad input', () => {
     ['a cell that is not a number', [withSummary([lines[0], lines[1], lines[2].replace(',0.01,', ',zero,'), ''].join('\r\n'))], /summary\.csv: line 3: sd: expected a number or an empty cell, got "zero"/],
     ['a row too long', [withSummary(`${lines[0]}\r\n${lines[1]},1\r\n`)], /summary\.csv: not valid CSV: .*line 2/],
     ['no rows', [withSummary(`${lines[0]}\r\n`)], /summary\.csv: no rows$/],
+    // Cut inside its last number: once read as a shorter number, without a word.
+    ['a summary.csv cut short', [withSummary(SUMMARY_CSV.slice(0, SUMMARY_CSV.trimEnd().length - 1))], /summary\.csv: line \d+ ends without a line break: the file was cut short; copy it again$/],
     // Once printed as the header it lacks, byte for byte.
     ['a UTF-16 summary.csv', [withSummary(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SUMMARY_CSV, 'utf16le')]))], /summary\.csv: not UTF-8 text but UTF-16: kith run writes its tables in UTF-8; save it as UTF-8 CSV$/],
     ['an effects.csv that is not text', [folder({ summary: SUMMARY_CSV, effects: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xc3, 0x28, 0x0a, 0x1b, 0x5b, 0x32, 0x4a]) })], /effects\.csv: not UTF-8 text: kith run writes its tables in UTF-8; save it as UTF-8 CSV$/],
