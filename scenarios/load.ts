@@ -3,8 +3,8 @@
  * of any problem, then every arm resolved and validated. Every error is one line that names the
  * file: `scenarios/x.json: timeline[1].day: expected an integer from 0 to 364, got "ninety"`.
  */
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { defaultParams, issueToError, ParamError } from '../sim/index.ts';
+import { parse as parseTolerant, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { defaultParams, formatPath, issueToError, ParamError } from '../sim/index.ts';
 import { armNames, armParams, type Scenario } from './scenario.ts';
 import { scenarioSchema } from './schema.ts';
 
@@ -28,13 +28,36 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 /**
- * Parses JSON, or throws an InputError with the line and column of the first syntax error. A byte
- * order mark at the start (Windows editors write one) is skipped, as RFC 8259 allows.
+ * Refuses a key given twice in one object. JSON.parse keeps the last, so an arm copied and not
+ * renamed, or a second "settings", would drop the first without a word.
+ */
+function checkDuplicateKeys(text: string, file: string): void {
+  const keysOfOpenObjects: Set<string>[] = [];
+  let twice: { path: string; offset: number } | undefined;
+  visit(text, {
+    onObjectBegin: () => void keysOfOpenObjects.push(new Set()),
+    onObjectEnd: () => void keysOfOpenObjects.pop(),
+    onObjectProperty: (key, offset, _length, _line, _column, pathOfObject) => {
+      const keys = keysOfOpenObjects[keysOfOpenObjects.length - 1];
+      if (keys.has(key)) twice ??= { path: formatPath([...pathOfObject(), key]), offset };
+      keys.add(key);
+    },
+  });
+  if (!twice) return;
+  const { line, column } = lineAndColumn(text, twice.offset);
+  throw new InputError(file, `line ${line}, column ${column}: ${twice.path} is given twice; give each key once (JSON would keep only the last)`);
+}
+
+/**
+ * Parses JSON, or throws an InputError with the line and column of the first syntax error or key
+ * given twice. A byte order mark at the start (Windows editors write one) is skipped, as RFC 8259
+ * allows.
  */
 export function parseJson(withMark: string, file: string): unknown {
   const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     // JSON.parse does not say where on every input; a tolerant parser finds the first error.
     const errors: ParseError[] = [];
@@ -45,6 +68,8 @@ export function parseJson(withMark: string, file: string): unknown {
     const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'unexpected end';
     throw new InputError(file, `line ${line}, column ${column}: invalid JSON: ${what}`);
   }
+  checkDuplicateKeys(text, file);
+  return parsed;
 }
 
 /** Days of a run as a scenario sets them (for the range of timeline days). */

@@ -52,6 +52,20 @@ describe('a scenario file saved with a byte order mark', () => {
   });
 });
 
+describe('a scenario file with a key given twice', () => {
+  // JSON.parse keeps the last: the first arm, or the first settings, went without a word.
+  it('is refused, naming the key and where its second is', () => {
+    const scenario = '{\n  "name": "x",\n  "description": "d",\n  "reference": "a",\n  "arms": {\n    "a": { "description": "first" },\n    "a": { "description": "copied" }\n  }\n}';
+    expect(() => parseScenario(scenario, 'x.json')).toThrow(/^x\.json: line 7, column 5: arms\.a is given twice; give each key once \(JSON would keep only the last\)$/);
+  });
+
+  it('is refused at any depth, and not for one key in two objects', () => {
+    expect(() => parseScenario('{"settings": {"shg": {"pJoin": 0.1, "pJoin": 0.2}}}', 'x.json')).toThrow('x.json: line 1, column 37: settings.shg.pJoin is given twice');
+    const text = readFileSync(join(ROOT, 'scenarios/covid-lockdown.json'), 'utf8');
+    expect(() => parseScenario(text, 'x.json')).not.toThrow();
+  });
+});
+
 describe('scenario.schema.json', () => {
   it('is the one generated from the schema (npm run schema)', () => {
     expect(readFileSync(join(ROOT, 'scenarios/scenario.schema.json'), 'utf8') === schemaText(), 'scenarios/scenario.schema.json is out of date: run npm run schema').toBe(true);
