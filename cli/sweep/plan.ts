@@ -154,8 +154,11 @@ function checkState(command: string, out: string, layout: SweepLayout, shard: Sh
   if (saved.layout.fingerprint !== layout.fingerprint) {
     throw new UsageError(`kith ${command}: --out ${out} holds a different sweep — ${howItDiffers(saved.layout, layout)}; choose another folder, or resume with the same sweep file and flags`);
   }
-  const which = (s: Shard | null) => (s ? `shard ${s.index}/${s.count}` : 'no shard');
-  if (which(saved.shard) !== which(shard)) throw new UsageError(`kith ${command}: --out ${out} holds ${which(saved.shard)} of this sweep, not ${which(shard)}`);
+  const flag = (s: Shard | null) => (s ? `--shard ${s.index}/${s.count}` : 'no --shard');
+  if (flag(saved.shard) !== flag(shard)) {
+    const held = saved.shard ? `shard ${saved.shard.index}/${saved.shard.count} of this sweep` : 'this sweep unsharded';
+    throw new UsageError(`kith ${command}: --out ${out} holds ${held}: resume it with ${flag(saved.shard)}, or choose another folder`);
+  }
   const holder = lockHolder(out);
   if (holder !== undefined) throw new UsageError(`kith ${command}: --out ${out}: another kith sweep (process ${holder}) is writing to this folder`);
   return saved;

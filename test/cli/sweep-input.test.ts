@@ -76,6 +76,17 @@ const cases: [string, () => { args: string[]; out?: string }, RegExp][] = [
     const file = sweepWith(onePoint);
     return { args: [file, '--resume', '--timeseries'], out: holding(file) };
   }, /--out .*held holds a different sweep — its --timeseries: false, this one's: true; choose another folder, or resume with the same sweep file and flags$/],
+  // Once 'holds shard 1/2 of this sweep, not no shard'.
+  ['a folder holding a shard of this sweep, resumed without --shard', () => {
+    const file = sweepWith(onePoint);
+    const dir = join(tempDir(), 'held');
+    expect(kith(['sweep', file, ...SMALL, '--shard', '1/1', '--out', dir]).status).toBe(0);
+    return { args: [file, '--resume'], out: dir };
+  }, /--out .*held holds shard 1\/1 of this sweep: resume it with --shard 1\/1, or choose another folder$/],
+  ['a folder holding this sweep unsharded, resumed with --shard', () => {
+    const file = sweepWith(onePoint);
+    return { args: [file, '--resume', '--shard', '1/1'], out: holding(file) };
+  }, /--out .*held holds this sweep unsharded: resume it with no --shard, or choose another folder$/],
   ['a journal without its plan, with --resume', () => {
     const file = sweepWith(onePoint);
     const dir = holding(file);
