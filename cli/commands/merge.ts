@@ -8,6 +8,7 @@ import { EXIT, UsageError } from '../errors.ts';
 import { checkOutputDir, defaultOut, OutputDir } from '../output.ts';
 import { assemble, type Source } from '../sweep/assemble.ts';
 import { replay } from '../sweep/execute.ts';
+import { howItDiffers } from '../sweep/plan.ts';
 import { readPlanFile, type PlanFile } from '../sweep/state.ts';
 
 export const MERGE_HELP = `Usage: kith merge <DIR>… [--out OUT]
@@ -33,7 +34,10 @@ function checkShards(dirs: readonly string[]): { dir: string; plan: PlanFile }[]
   });
   const [first] = plans;
   for (const { dir, plan } of plans) {
-    if (plan.layout.fingerprint !== first.plan.layout.fingerprint) throw new UsageError(`kith merge: ${dir} holds a shard of another sweep than ${first.dir}`);
+    if (plan.layout.fingerprint !== first.plan.layout.fingerprint) {
+      const how = howItDiffers(first.plan.layout, plan.layout, [`${first.dir}'s`, `${dir}'s`]);
+      throw new UsageError(`kith merge: ${dir} holds a shard of another sweep than ${first.dir} — ${how}`);
+    }
   }
   const count = first.plan.shard?.count ?? 1;
   const byIndex = new Map<number, string>();

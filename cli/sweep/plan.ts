@@ -120,19 +120,20 @@ const PLANNED: [string, (l: SweepLayout) => unknown][] = [
 ];
 
 /**
- * How the sweep saved in a folder differs from the one planned: the first of PLANNED that does,
- * with both values where they are short enough to read. A plan of a version before `source` was
- * saved cannot tell its settings or scenario; only Kith's version is left when nothing else differs.
+ * How the sweep saved in a folder differs from another (the one planned, or another shard's): the
+ * first of PLANNED that does, with both values — labelled as `labels` say — where they are short
+ * enough to read. A plan of a version before `source` was saved cannot tell its settings or
+ * scenario; only Kith's version is left when nothing else differs.
  */
-export function howItDiffers(saved: SweepLayout, planned: SweepLayout): string {
+export function howItDiffers(saved: SweepLayout, other: SweepLayout, labels: [string, string] = ['its', "this one's"]): string {
   const comparable = PLANNED.filter(([name]) => saved.source !== undefined || (name !== 'scenario' && !name.startsWith('settings')));
-  const found = comparable.find(([, of]) => canonicalJson(of(saved)) !== canonicalJson(of(planned)));
+  const found = comparable.find(([, of]) => canonicalJson(of(saved)) !== canonicalJson(of(other)));
   if (!found) return saved.source ? 'it was made by another version of Kith' : 'another file, setting or version of Kith';
   const [name, of] = found;
+  if (name === 'scenario') return 'the scenario file differs';
   const shown = (value: unknown) => (value === null || value === undefined ? 'none' : canonicalJson(value));
-  const [there, here] = [shown(of(saved)), shown(of(planned))];
-  if (name === 'scenario') return 'its scenario file has changed since';
-  return there.length + here.length > 120 ? `its ${name} differ` : `its ${name}: ${there}, this one's: ${here}`;
+  const [there, here] = [shown(of(saved)), shown(of(other))];
+  return there.length + here.length > 120 ? `the ${name} differ` : `${labels[0]} ${name}: ${there}, ${labels[1]}: ${here}`;
 }
 
 /**
