@@ -32,6 +32,11 @@ Commands:
 
 kith <command> --help tells more; kith --version prints the version.`;
 
+/** Before anything runs: effects.csv pairs each arm with the reference, so without it there are none. */
+function noteMissingReference(reference: string, arms: readonly string[], chosenBy: string): void {
+  if (!arms.includes(reference)) process.stderr.write(`kith: the reference arm ${JSON.stringify(reference)} is not among ${chosenBy}, so effects.csv will have no rows\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -52,10 +57,7 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const plan = planRun(rest);
       if (plan === 'help') return console.log(RUN_HELP), EXIT.ok;
-      const reference = plan.scenario.reference;
-      if (!plan.quiet && !plan.arms.includes(reference)) {
-        process.stderr.write(`kith: the reference arm ${JSON.stringify(reference)} is not among --arms, so effects.csv will have no rows\n`);
-      }
+      if (!plan.quiet) noteMissingReference(plan.scenario.reference, plan.arms, '--arms');
       const out = await executeRun(plan, argv);
       if (!plan.quiet) process.stderr.write(`kith: wrote ${out}\n`);
       return EXIT.ok;
@@ -67,7 +69,9 @@ async function main(argv: string[]): Promise<number> {
     case 'compare':
       return compare(rest, COMPARE_HELP);
     case 'sweep': {
-      const out = await sweep(rest, argv);
+      const out = await sweep(rest, argv, (plan) => {
+        if (!plan.quiet) noteMissingReference(plan.layout.reference, plan.layout.arms, "the sweep file's arms");
+      });
       if (out === 'help') return console.log(SWEEP_HELP), EXIT.ok;
       if (!rest.includes('--quiet')) process.stderr.write(`kith: wrote ${out}\n`);
       return EXIT.ok;

@@ -43,8 +43,10 @@ export function planSweepCommand(argv: string[]): SweepPlan | 'help' {
   return parsed.values.help ? 'help' : planSweep('sweep', parsed);
 }
 
-export async function sweep(argv: string[], commandLine: string[]): Promise<string | 'help'> {
+/** Plans and runs a sweep; `planned` sees the plan first, before anything runs. */
+export async function sweep(argv: string[], commandLine: string[], planned: (plan: SweepPlan) => void = () => {}): Promise<string | 'help'> {
   const plan = planSweepCommand(argv);
   if (plan === 'help') return 'help';
+  planned(plan);
   return executeSweep(plan, commandLine);
 }

@@ -124,6 +124,18 @@ describe('kith sweep', () => {
     expect(armRows(join(dir, '1'))).toEqual(armRows(join(dir, '2')));
   });
 
+  it('says, before running, that effects.csv will have no rows when the sweep file’s arms leave out the reference arm', () => {
+    // As kith run does for --arms; a sweep once wrote its empty effects.csv without a word.
+    const dir = tempDir();
+    const args = ['sweep', writeSweep(dir, { arms: ['online-shg'], parameters: [{ path: 'lockdown.faceToFaceCut', values: [0.5] }], replicates: 1 }), '--persons', '150', '--days', '170'];
+    const r = kith([...args, '--out', join(dir, 'loud')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('kith: the reference arm "no-online-shg" is not among the sweep file\'s arms, so effects.csv will have no rows');
+    expect(read(join(dir, 'loud'), 'effects.csv').trimEnd().split('\r\n')).toHaveLength(1);
+    expect(kith([...args, '--quiet', '--out', join(dir, 'quiet')]).stderr).toBe('');
+    expect(kith(['sweep', file, ...SMALL.filter((a) => a !== '--quiet'), '--out', join(dir, 'paired')]).stderr).not.toContain('reference arm');
+  });
+
   it('reproduces a point alone with the kith run command of points.csv', () => {
     const point = rowsOf(one, 'points.csv')[4];
     const words = point.command.split(' ');
