@@ -158,7 +158,9 @@ function checkState(command: string, out: string, layout: SweepLayout, shard: Sh
   const flag = (s: Shard | null) => (s ? `--shard ${s.index}/${s.count}` : 'no --shard');
   if (flag(saved.shard) !== flag(shard)) {
     const held = saved.shard ? `shard ${saved.shard.index}/${saved.shard.count} of this sweep` : 'this sweep unsharded';
-    throw new UsageError(`kith ${command}: --out ${out} holds ${held}: resume it with ${flag(saved.shard)}, or choose another folder`);
+    // kith slurm sets --shard itself, from --tasks.
+    const resumeWith = command === 'slurm' && saved.shard ? `--tasks ${saved.shard.count}` : flag(saved.shard);
+    throw new UsageError(`kith ${command}: --out ${out} holds ${held}: resume it with ${resumeWith}, or choose another folder`);
   }
   const holder = lockHolder(out);
   if (holder !== undefined) throw new UsageError(`kith ${command}: --out ${out}: another kith sweep (process ${holder}) is writing to this folder`);

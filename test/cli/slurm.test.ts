@@ -75,6 +75,16 @@ describe('kith slurm', () => {
     });
   }
 
+  it('names --tasks, the flag it takes, when DIR holds the shards of as many tasks as before', () => {
+    // Once 'resume it with --shard 1/2', a flag kith slurm refuses.
+    const out = tempDir();
+    const file = writeSweep(tempDir());
+    expect(kith(['sweep', file, ...SIZE, '--quiet', '--shard', '1/2', '--out', join(out, 'shard-1')]).status).toBe(0);
+    const r = kith(['slurm', file, '--tasks', '3', '--out', out, ...SIZE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^kith slurm: --out .*shard-1 holds shard 1\/2 of this sweep: resume it with --tasks 2, or choose another folder\n$/);
+  });
+
   it('writes its scripts again beside the merged files of an earlier submission, leaving those', () => {
     const out = tempDir();
     writeFileSync(join(out, 'runs.csv'), 'merged before\n');
