@@ -6,7 +6,7 @@
  * there is removed.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { csvRow, type Cell, type Column, type CsvPart } from '../sim/index.ts';
 import { UsageError } from './errors.ts';
@@ -102,6 +102,31 @@ export const OUTPUT_FILES: readonly string[] = [
   'datapackage.json',
   'manifest.json',
 ];
+
+/** Whether process `pid` runs on this machine. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A temporary file or an earlier output moved aside by OutputDir: `.runs.csv.1234.tmp`, `.runs.csv.1234.old`. */
+const LEFT_BEHIND = /^\.(.+)\.(\d+)\.(?:tmp|old)$/;
+
+/**
+ * Removes what a killed command left in `dir` of the files `names`, where the process that made
+ * it is gone: a kill -9 (the OOM killer, a batch system's time limit) gives it no chance to, and a
+ * partial timeseries.csv may be gigabytes, hidden by its leading dot.
+ */
+function removeLeftBehind(dir: string, names: ReadonlySet<string>): void {
+  for (const file of readdirSync(dir)) {
+    const match = LEFT_BEHIND.exec(file);
+    if (match && names.has(match[1]) && !alive(Number(match[2]))) rmSync(join(dir, file), { force: true });
+  }
+}
 
 /** Rows formatted already, as one text or as bytes (read back from a sweep's journal). */
 export type CsvChunk = CsvPart | { readonly text: Buffer; readonly rows: number };
@@ -235,8 +260,8 @@ export class OutputDir {
   }
 
   /**
-   * Moves every file into place, and removes the outputs of earlier commands it did not replace:
-   * all or nothing. Earlier outputs are first moved aside, then the new files moved in; should a
+   * Moves every file into place, and removes the outputs of earlier commands it did not replace
+   * (and the temporary files of killed ones): all or nothing. Earlier outputs are first moved aside, then the new files moved in; should a
    * move fail (a folder where a file goes, a full disk), the new files are taken out again and the
    * earlier ones put back, so the folder never mixes two commands' files under one manifest.
    */
@@ -263,6 +288,7 @@ export class OutputDir {
     }
     this.pending.length = 0;
     for (const { aside } of asides) rmSync(aside, { force: true });
+    removeLeftBehind(this.dir, new Set([...this.replaces, ...placed.map((path) => basename(path))]));
   }
 
   /** Removes every temporary file, and the folders this output made if they are empty. */

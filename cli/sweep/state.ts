@@ -7,7 +7,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, r
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { makeFolder } from '../output.ts';
+import { alive, makeFolder } from '../output.ts';
 import type { Shard, SweepLayout } from './layout.ts';
 
 export interface PlanFile {
@@ -43,15 +43,6 @@ export function writePlanFile(dir: string, plan: PlanFile): void {
   fsyncSync(fd);
   closeSync(fd);
   renameSync(temp, planPath(dir));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The process that holds `dir`'s lock, if it is still running on this machine. */

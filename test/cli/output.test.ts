@@ -3,7 +3,7 @@
  * written part by part says what it holds, and parts that come in any order are written in order.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +56,21 @@ describe('OutputDir.startCsv', () => {
     output.startCsv('series.csv', COLUMNS).write({ text: 'a,1\r\n', rows: 1 });
     output.abort();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('OutputDir.commit', () => {
+  it('removes the temporary files a killed command left, and keeps those of a command still running', () => {
+    // A kill -9 leaves its partial files under hidden names; nothing removed them before.
+    const dir = tempDir();
+    const gone = 2 ** 22 + 1; // above Linux's largest process id: no such process
+    const left = [`.timeseries.csv.${gone}.tmp`, `.runs.csv.${gone}.old`];
+    const running = `.timeseries.csv.${process.pid}.tmp`;
+    const theirs = `.notes.txt.${gone}.tmp`;
+    for (const file of [...left, running, theirs]) writeFileSync(join(dir, file), 'partial');
+    const output = new OutputDir(dir);
+    output.writeText('manifest.json', '{}\n');
+    output.commit();
+    expect(readdirSync(dir).sort()).toEqual([theirs, running, 'manifest.json'].sort());
   });
 });
