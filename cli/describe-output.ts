@@ -5,7 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Column } from '../sim/index.ts';
 import type { WrittenFile } from './output.ts';
 
@@ -41,25 +42,39 @@ export function dataPackage(scenario: string, tables: readonly TableFile[]): obj
   };
 }
 
-/** Kith's version, from the package.json above this module (source or build). */
-export function kithVersion(): string {
+/** Kith's package.json above this module (source or build), and the folder it is in. */
+function kithPackage(): { version?: string; root: string } | undefined {
   for (const up of ['../package.json', '../../package.json']) {
+    const url = new URL(up, import.meta.url);
     try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'kith' && pkg.version) return pkg.version;
+      const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'kith') return { version: pkg.version, root: fileURLToPath(new URL('.', url)) };
     } catch {
       // try the next level up
     }
   }
-  return 'unknown';
+  return undefined;
 }
 
-/** The git commit Kith runs from, when it runs from a checkout. */
+/** Kith's version, from its package.json. */
+export function kithVersion(): string {
+  return kithPackage()?.version ?? 'unknown';
+}
+
+/**
+ * The git commit Kith runs from, when it runs from its own checkout. A copy of Kith inside
+ * another project's repository (vendored, or installed from git into node_modules) is not at that
+ * project's commit: git answers for the enclosing repository, so its top must be Kith's folder.
+ */
 export function gitCommit(): string | null {
+  const root = kithPackage()?.root;
+  if (!root) return null;
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: new URL('.', import.meta.url), stdio: ['ignore', 'pipe', 'ignore'] })
+    const [top, head] = execFileSync('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
-      .trim();
+      .trim()
+      .split('\n');
+    return realpathSync(top) === realpathSync(root) ? head : null;
   } catch {
     return null;
   }

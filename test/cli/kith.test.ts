@@ -1,7 +1,9 @@
 /** The top of the command line: help, version and a mistyped command, before any command runs. */
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kith, ROOT } from '../helpers/kith.ts';
+import { kith, ROOT, tempDir } from '../helpers/kith.ts';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
@@ -21,6 +23,20 @@ describe('kith', () => {
     expect(r.stderr).toBe('');
     // The tests run in a git checkout (CI clones one).
     expect(r.stdout).toMatch(new RegExp(`^kith ${VERSION.replaceAll('.', '\\.')} \\([0-9a-f]{12}\\)\\n$`));
+  });
+
+  it('names no commit where it is a copy inside another project’s repository', () => {
+    // git answers for the enclosing repository: its commit was printed, and written to every manifest, as Kith's.
+    const project = tempDir();
+    execFileSync('git', ['init', '-q', project]);
+    execFileSync('git', ['-C', project, '-c', 'user.name=x', '-c', 'user.email=x@example.org', 'commit', '-q', '--allow-empty', '-m', 'analysis']);
+    const copy = join(project, 'vendor', 'kith');
+    mkdirSync(copy, { recursive: true });
+    cpSync(join(ROOT, 'build'), join(copy, 'build'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    const r = spawnSync(process.execPath, [join(copy, 'build/cli/kith.js'), '--version'], { encoding: 'utf8' });
+    expect(r.stdout).toBe(`kith ${VERSION}\n`);
   });
 
   it('names the command it guesses for a mistyped one, and exits 2', () => {
