@@ -2,11 +2,11 @@
  * An output folder whose files appear only when complete: every file is written under a temporary
  * name, and all are renamed into place together once the last is done. A run that fails or is
  * interrupted leaves no file under a final name (and removes its temporary ones). Once in place,
- * the folder holds one command's outputs: any other file Kith writes that an earlier command left
- * there is removed.
+ * the folder holds one command's outputs: any other file that an earlier command's manifest lists
+ * is removed.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { csvRow, type Cell, type Column, type CsvPart } from '../sim/index.ts';
 import { UsageError } from './errors.ts';
@@ -84,10 +84,10 @@ export function defaultOut(name: string): string {
 
 /**
  * Every file kith run, kith sweep and kith merge write into an output folder. What an earlier
- * command left and the present one does not write is removed when it commits — an agents.csv
- * from a run with --agents, a sweep's points.csv under a run's files, a timeseries.csv of an
- * earlier sweep of other persons — so the folder holds what its manifest lists, and no reader
- * finds a table of another run beside it.
+ * command left, as its manifest lists, and the present one does not write is removed when it
+ * commits — an agents.csv from a run with --agents, a sweep's points.csv under a run's files, a
+ * timeseries.csv of an earlier sweep of other persons — so the folder holds what its manifest
+ * lists, and no reader finds a table of another run beside it.
  */
 export const OUTPUT_FILES: readonly string[] = [
   'timeseries.csv',
@@ -125,6 +125,17 @@ function removeLeftBehind(dir: string, names: ReadonlySet<string>): void {
   for (const file of readdirSync(dir)) {
     const match = LEFT_BEHIND.exec(file);
     if (match && names.has(match[1]) && !alive(Number(match[2]))) rmSync(join(dir, file), { force: true });
+  }
+}
+
+/** The files a Kith command's manifest.json in `dir` lists, and the manifest itself; none without one. */
+function listedInManifest(dir: string): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { kith?: unknown; files?: { path?: unknown }[] };
+    if (manifest.kith === undefined || !Array.isArray(manifest.files)) return new Set();
+    return new Set(['manifest.json', ...manifest.files.map((f) => String(f.path))]);
+  } catch {
+    return new Set();
   }
 }
 
@@ -261,13 +272,18 @@ export class OutputDir {
 
   /**
    * Moves every file into place, and removes the outputs of earlier commands it did not replace
-   * (and the temporary files of killed ones): all or nothing. Earlier outputs are first moved aside, then the new files moved in; should a
-   * move fail (a folder where a file goes, a full disk), the new files are taken out again and the
-   * earlier ones put back, so the folder never mixes two commands' files under one manifest.
+   * (and the temporary files of killed ones): all or nothing. Earlier outputs are first moved
+   * aside, then the new files moved in; should a move fail (a folder where a file goes, a full
+   * disk), the new files are taken out again and the earlier ones put back, so the folder never
+   * mixes two commands' files under one manifest.
    */
   commit(): void {
+    // Only what an earlier command's manifest says it wrote: a flows.csv of the user's own, in a
+    // folder they chose for --out, is not Kith's to remove.
+    const listed = listedInManifest(this.dir);
+    const replaced = this.replaces.filter((name) => listed.has(name)).map((name) => join(this.dir, name));
     // Files only: a folder of the user's under one of these names is not Kith's to move.
-    const names = new Set([...this.replaces.map((name) => join(this.dir, name)), ...this.pending.map(({ final }) => final)]);
+    const names = new Set([...replaced, ...this.pending.map(({ final }) => final)]);
     const earlier = [...names].filter((path) => existsSync(path) && lstatSync(path).isFile());
     const asides: { path: string; aside: string }[] = [];
     const placed: string[] = [];

@@ -47,6 +47,16 @@ describe('kith run', () => {
     expect(readdirSync(dir).sort()).toEqual(['datapackage.json', 'effects.csv', 'manifest.json', 'runs.csv', 'summary.csv', 'timeseries.csv']);
   });
 
+  it('leaves files of the same names that no earlier kith command wrote, as its manifest would list them', () => {
+    // Once removed: a folder of the user's own, chosen for --out, lost its flows.csv and points.csv.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'flows.csv'), 'my own\n');
+    writeFileSync(join(dir, 'points.csv'), 'my own\n');
+    expect(kith(['run', 'scenarios/covid-lockdown.json', ...SMALL, '--out', dir]).status).toBe(0);
+    expect(read(dir, 'flows.csv')).toBe('my own\n');
+    expect(read(dir, 'points.csv')).toBe('my own\n');
+  });
+
   it('writes the --agent-days in ascending order, each once, however they are given', () => {
     // ties.csv once named its channel columns in the order given, over data in day order.
     const shuffled = tempDir();
