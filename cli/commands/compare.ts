@@ -49,8 +49,15 @@ function checkFolder(dir: string): void {
   if (!isFolder) throw new InputError(dir, 'expected the output folder of kith run, but it is a file');
 }
 
-/** Checks the header against the declared columns (extra columns are allowed). */
+/** What compare says of a sweep's folder or tables: it reads one run's. */
+const SWEEP_HINT = 'compare reads a kith run folder — run one point with the command points.csv gives for it';
+
+/**
+ * Checks the header against the declared columns (extra columns are allowed, but not a sweep's
+ * point: one arm's rows would then be many points', and the last would pass for the arm's).
+ */
 function checkHeader(file: string, name: string, header: readonly string[], columns: readonly Column[]): void {
+  if (header.includes('point')) throw new InputError(file, `a sweep's ${name} (it has a point column); ${SWEEP_HINT}`);
   const expected = columns.map((c) => c.name);
   const missing = expected.filter((column) => !header.includes(column));
   if (missing.length === 0) return;
@@ -241,7 +248,7 @@ export function compare(argv: string[], help: string): number {
   checkFolder(dir);
   // A sweep's summary has a row per point as well: one arm's numbers would be some point's.
   if (existsSync(join(dir, 'points.csv'))) {
-    throw new UsageError(`kith compare: ${dir} holds a sweep (points.csv); compare reads a kith run folder — run one point with the command points.csv gives for it`);
+    throw new UsageError(`kith compare: ${dir} holds a sweep (points.csv); ${SWEEP_HINT}`);
   }
   const summary = readTable(dir, 'summary.csv', SUMMARY_COLUMNS);
   const effects = readTable(dir, 'effects.csv', EFFECTS_COLUMNS);

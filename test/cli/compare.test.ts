@@ -87,6 +87,11 @@ function folder(files: { summary?: string | Buffer; effects?: string | Buffer })
   return dir;
 }
 
+/** A table as kith sweep writes it: a point column after scenario, all rows at point 0. */
+function withPoint(columns: readonly { name: string }[], rows: Cell[][]): string {
+  return csv([columns[0], { name: 'point' }, ...columns.slice(1)], rows.map(([scenario, ...rest]) => [scenario, 0, ...rest]));
+}
+
 const SUMMARY_CSV = csv(SUMMARY_COLUMNS, summaryRows());
 const EFFECTS_CSV = csv(EFFECTS_COLUMNS, effectRows());
 
@@ -254,6 +259,8 @@ describe('kith compare on bad input', () => {
     ['a sweep’s folder', [aSweep], `kith compare: ${aSweep} holds a sweep (points.csv); compare reads a kith run folder — run one point with the command points.csv gives for it`],
     ['no summary.csv', [emptyFolder], `${emptyFolder}/summary.csv: no such file — is ${emptyFolder} the output of kith run?`],
     ['no effects.csv', [onlySummary], `${onlySummary}/effects.csv: no such file — is ${onlySummary} the output of kith run?`],
+    // Without its points.csv, once read as one run's, the last point's numbers shown as the arm's.
+    ['a sweep’s tables without points.csv', [folder({ summary: withPoint(SUMMARY_COLUMNS, summaryRows()), effects: withPoint(EFFECTS_COLUMNS, effectRows()) })], /summary\.csv: a sweep's summary\.csv \(it has a point column\); compare reads a kith run folder — run one point with the command points\.csv gives for it$/],
     ['a missing column', [withSummary(SUMMARY_CSV.replace('ci_low,', ''))], /summary\.csv: not the summary\.csv kith run writes: no column ci_low \(expected scenario, arm/],
     ['another table', [folder({ summary: SUMMARY_CSV, effects: SUMMARY_CSV })], /effects\.csv: not the effects\.csv kith run writes: no columns reference, mean_difference/],
     ['a cell that is not a number', [withSummary([lines[0], lines[1], lines[2].replace(',0.01,', ',zero,'), ''].join('\r\n'))], /summary\.csv: line 3: sd: expected a number or an empty cell, got "zero"/],
