@@ -173,6 +173,19 @@ export function formatSignificant(x: number | null): string {
 const numberOf = (row: Row | undefined, column: string): number | null => (row ? (row[column] as number | null) : null);
 const key = (arm: unknown, metric: unknown) => `${String(arm)}\u0000${String(metric)}`;
 
+/** One subgroup's rows by arm and metric; a second row for one would hide the first. */
+function byArmAndMetric(file: string, rows: readonly Row[]): Map<string, Row> {
+  const table = new Map<string, Row>();
+  for (const row of rows) {
+    const k = key(row.arm, row.metric);
+    if (table.has(k)) {
+      throw new InputError(file, `two rows for arm ${JSON.stringify(row.arm)}, subgroup ${JSON.stringify(row.subgroup)}, metric ${JSON.stringify(row.metric)}: one kith run writes one (are two runs' tables joined?)`);
+    }
+    table.set(k, row);
+  }
+  return table;
+}
+
 interface Comparison {
   dir: string;
   scenario: string;
@@ -271,8 +284,8 @@ export function compare(argv: string[], help: string): number {
       metrics,
       arms: distinct(summary, 'arm'),
       reference: effectRows.length > 0 ? String(effectRows[0].reference) : null,
-      summary: new Map(mine(summary).map((r) => [key(r.arm, r.metric), r])),
-      effects: new Map(effectRows.map((r) => [key(r.arm, r.metric), r])),
+      summary: byArmAndMetric(join(dir, 'summary.csv'), mine(summary)),
+      effects: byArmAndMetric(join(dir, 'effects.csv'), effectRows),
       effectArms: distinct(effectRows, 'arm'),
     }).join('\n'),
   );

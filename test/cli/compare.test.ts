@@ -261,6 +261,8 @@ describe('kith compare on bad input', () => {
     ['no effects.csv', [onlySummary], `${onlySummary}/effects.csv: no such file — is ${onlySummary} the output of kith run?`],
     // Without its points.csv, once read as one run's, the last point's numbers shown as the arm's.
     ['a sweep’s tables without points.csv', [folder({ summary: withPoint(SUMMARY_COLUMNS, summaryRows()), effects: withPoint(EFFECTS_COLUMNS, effectRows()) })], /summary\.csv: a sweep's summary\.csv \(it has a point column\); compare reads a kith run folder — run one point with the command points\.csv gives for it$/],
+    // Once the second row silently won.
+    ['two runs’ tables joined', [withSummary(SUMMARY_CSV + SUMMARY_CSV.split('\r\n').slice(1).join('\r\n'))], /summary\.csv: two rows for arm "ref", subgroup "everyone", metric "depth": one kith run writes one \(are two runs' tables joined\?\)$/],
     ['a missing column', [withSummary(SUMMARY_CSV.replace('ci_low,', ''))], /summary\.csv: not the summary\.csv kith run writes: no column ci_low \(expected scenario, arm/],
     ['another table', [folder({ summary: SUMMARY_CSV, effects: SUMMARY_CSV })], /effects\.csv: not the effects\.csv kith run writes: no columns reference, mean_difference/],
     ['a cell that is not a number', [withSummary([lines[0], lines[1], lines[2].replace(',0.01,', ',zero,'), ''].join('\r\n'))], /summary\.csv: line 3: sd: expected a number or an empty cell, got "zero"/],
