@@ -80,6 +80,22 @@ export function gitCommit(): string | null {
   }
 }
 
+/**
+ * What a manifest records of the code that made it: the commit, and whether Kith's tracked files
+ * differ from it there — results of uncommitted changes cannot be made again from the commit alone.
+ */
+export function gitProvenance(): { git: string | null; gitModified?: boolean } {
+  const git = gitCommit();
+  const root = kithPackage()?.root;
+  if (!git || !root) return { git };
+  try {
+    const changes = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    return { git, gitModified: changes.trim() !== '' };
+  } catch {
+    return { git };
+  }
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -26,7 +26,7 @@ import {
   type RunRecord,
 } from '../../sim/index.ts';
 import { integerFlag, listFlag, parse, type Options } from '../args.ts';
-import { dataPackage, gitCommit, kithVersion, sha256, type TableFile } from '../describe-output.ts';
+import { dataPackage, gitProvenance, kithVersion, sha256, type TableFile } from '../describe-output.ts';
 import { UsageError } from '../errors.ts';
 import { checkOutputDir, defaultOut, InOrder, OutputDir } from '../output.ts';
 import { stateDir } from '../sweep/state.ts';
@@ -313,7 +313,7 @@ export async function executeRun(plan: RunPlan, commandLine: string[]): Promise<
     const datapackageFile = output.writeText('datapackage.json', datapackage);
     const manifest = {
       kith: kithVersion(),
-      git: gitCommit(),
+      ...gitProvenance(),
       node: process.version,
       command: ['kith', ...commandLine],
       scenarioFile: plan.file,

@@ -25,7 +25,7 @@ import {
   type PointRow,
   type RunMetrics,
 } from '../../sim/index.ts';
-import { dataPackage, gitCommit, kithVersion, type TableFile } from '../describe-output.ts';
+import { dataPackage, gitProvenance, kithVersion, type TableFile } from '../describe-output.ts';
 import type { OutputDir } from '../output.ts';
 import { keyOf, type Journal, type RecordAt, type RunEntry } from './journal.ts';
 import { reproduceCommand, seedsAt, type Shard, type SweepLayout } from './layout.ts';
@@ -108,7 +108,7 @@ export function assemble(output: OutputDir, layout: SweepLayout, sources: readon
     const { points: _points, unit: _unit, ...described } = layout;
     const manifest = {
       kith: kithVersion(),
-      git: gitCommit(),
+      ...gitProvenance(),
       node: process.version,
       command: ['kith', ...info.command],
       sweep: described,

@@ -1,9 +1,18 @@
 /** The top of the command line: help, version and a mistyped command, before any command runs. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kith, ROOT, tempDir } from '../helpers/kith.ts';
+
+/** Kith's build and package.json copied into `dir`, with its node_modules linked. */
+function copyOfKith(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'build'), join(dir, 'build'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
@@ -30,13 +39,27 @@ describe('kith', () => {
     const project = tempDir();
     execFileSync('git', ['init', '-q', project]);
     execFileSync('git', ['-C', project, '-c', 'user.name=x', '-c', 'user.email=x@example.org', 'commit', '-q', '--allow-empty', '-m', 'analysis']);
-    const copy = join(project, 'vendor', 'kith');
-    mkdirSync(copy, { recursive: true });
-    cpSync(join(ROOT, 'build'), join(copy, 'build'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    const copy = copyOfKith(join(project, 'vendor', 'kith'));
     const r = spawnSync(process.execPath, [join(copy, 'build/cli/kith.js'), '--version'], { encoding: 'utf8' });
     expect(r.stdout).toBe(`kith ${VERSION}\n`);
+  });
+
+  it('records in a manifest whether its files differ from the commit it names', () => {
+    // Once the commit alone, as if results of uncommitted changes could be made again from it.
+    const copy = copyOfKith(tempDir());
+    const git = (...args: string[]) => execFileSync('git', ['-C', copy, '-c', 'user.name=x', '-c', 'user.email=x@example.org', ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    git('add', 'build', 'package.json');
+    git('commit', '-q', '-m', 'kith');
+    const manifest = () => {
+      const out = join(tempDir(), 'out');
+      const r = spawnSync(process.execPath, [join(copy, 'build/cli/kith.js'), 'run', join(ROOT, 'scenarios/baseline.json'), '--persons', '50', '--replicates', '1', '--quiet', '--out', out], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { git: string; gitModified: boolean };
+    };
+    expect(manifest()).toMatchObject({ git: git('rev-parse', 'HEAD').trim(), gitModified: false });
+    writeFileSync(join(copy, 'build/cli/table.js'), `${readFileSync(join(copy, 'build/cli/table.js'), 'utf8')}\n// changed\n`);
+    expect(manifest()).toMatchObject({ git: git('rev-parse', 'HEAD').trim(), gitModified: true });
   });
 
   it('names the command it guesses for a mistyped one, and exits 2', () => {
