@@ -238,8 +238,9 @@ type RunJob = ReturnType<typeof jobsOf>[number];
  */
 function runQueue(plan: RunPlan, jobs: readonly RunJob[]): JobQueue & { finished(job: RunJob, result: JobResult): void } {
   const reference = plan.scenario.reference;
-  const roleOf = (job: RunJob): MaskRole =>
-    plan.subgroups === 'reference' ? maskRole(String(job.seed), job.arm, reference, job.params, job.subgroupsFrom) : null;
+  // Without the reference arm among the runs, each run builds the reference world itself.
+  const handsOn = plan.subgroups === 'reference' && plan.arms.includes(reference);
+  const roleOf = (job: RunJob): MaskRole => (handsOn ? maskRole(String(job.seed), job.arm, reference, job.params, job.subgroupsFrom) : null);
   const takers = jobs.filter((job) => job.replicate === 0 && takesMasks(roleOf(job))).length;
   const order = takers === 0 ? jobs : [...jobs].sort((a, b) => Number(b.arm === reference) - Number(a.arm === reference));
   const masks = new ReferenceMasks();

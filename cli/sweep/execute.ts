@@ -55,6 +55,32 @@ function droppedTail(path: string, bytes: number, records: number): string {
   return `${path} is damaged ${bytes} bytes before its end, where ${records} records begin; those runs will be done again`;
 }
 
+/**
+ * With --subgroups reference, the reference runs' day-0 subgroup masks handed to the other arms'
+ * runs of the same point and replicate (cli/reference-masks.ts).
+ */
+function maskHandover(plan: SweepPlan, layout: SweepLayout) {
+  const masks = new ReferenceMasks();
+  // Without the reference arm among the sweep's, each run builds the reference world itself.
+  const handsOn = layout.subgroups === 'reference' && layout.arms.includes(layout.reference);
+  const roleOf = (key: RunKey, job: Pick<Job, 'params' | 'subgroupsFrom'>) =>
+    handsOn ? maskRole(`${key.point}/${key.replicate}`, layout.arms[key.arm], layout.reference, job.params, job.subgroupsFrom) : null;
+  const takers = new Map<number, number>();
+  /** Runs of a replicate at `point` that take the reference run's masks (the same for each replicate). */
+  const takersAt = (point: number): number => {
+    const known = takers.get(point);
+    if (known !== undefined) return known;
+    const at = (arm: number) => ({ params: plan.params(point, arm), subgroupsFrom: plan.subgroupsFrom(point, arm) });
+    const count = layout.arms.filter((_, arm) => takesMasks(roleOf({ point, arm, replicate: 0 }, at(arm)))).length;
+    takers.set(point, count);
+    return count;
+  };
+  return {
+    prepare: (key: RunKey, job: Job): Job => masks.prepare(job, roleOf(key, job), () => takersAt(key.point)),
+    finished: (key: RunKey, job: Job, result: JobResult): void => masks.finished(roleOf(key, job), result),
+  };
+}
+
 /** Runs the plan; resolves with what it wrote, or exits 130 on Ctrl-C. */
 export async function executeSweep(plan: SweepPlan, commandLine: string[]): Promise<string> {
   const started = new Date();
@@ -85,19 +111,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
     made.bar = bar;
     const keys = new Map<number, RunKey>();
     let nextId = 0;
-    const masks = new ReferenceMasks();
-    const maskRoleOf = (key: RunKey, job: Pick<Job, 'params' | 'subgroupsFrom'>) =>
-      layout.subgroups === 'reference' ? maskRole(`${key.point}/${key.replicate}`, layout.arms[key.arm], layout.reference, job.params, job.subgroupsFrom) : null;
-    const takers = new Map<number, number>();
-    /** Runs of a replicate at `point` that take the reference run's masks (the same for each replicate). */
-    const takersAt = (point: number): number => {
-      const known = takers.get(point);
-      if (known !== undefined) return known;
-      const at = (arm: number) => ({ params: plan.params(point, arm), subgroupsFrom: plan.subgroupsFrom(point, arm) });
-      const count = layout.arms.filter((_, arm) => takesMasks(maskRoleOf({ point, arm, replicate: 0 }, at(arm)))).length;
-      takers.set(point, count);
-      return count;
-    };
+    const masks = maskHandover(plan, layout);
     const queue = {
       next(): Job | undefined {
         const key = schedule.next();
@@ -108,7 +122,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
         const label = `point ${key.point}, arm ${JSON.stringify(layout.arms[key.arm])}, replicate ${key.replicate}, seed ${seed}`;
         const timeseries = layout.timeseries ? { scenario: layout.scenario, arm: layout.arms[key.arm], replicate: key.replicate, point: key.point } : undefined;
         const job = { id, label, seed, params: plan.params(key.point, key.arm), subgroupsFrom: plan.subgroupsFrom(key.point, key.arm), options: {}, threads: plan.threads, timeseries };
-        return masks.prepare(job, maskRoleOf(key, job), () => takersAt(key.point));
+        return masks.prepare(key, job);
       },
     };
     const output = new OutputDir(out);
@@ -119,7 +133,7 @@ export async function executeSweep(plan: SweepPlan, commandLine: string[]): Prom
       (job, result) => {
         const key = keys.get(job.id) as RunKey;
         keys.delete(job.id);
-        masks.finished(maskRoleOf(key, job), result);
+        masks.finished(key, job, result);
         const { entry, data } = entryOf(layout, key, job.seed, result);
         journal.append(entry, data);
         schedule.finish(key, ruleValue(layout, entry));
