@@ -31,6 +31,18 @@ describe('readResults', () => {
     expect(() => readResults([{ name: 'summary.csv', text: 'scenario,arm\r\ndemo,calm\r\n' }])).toThrow(new ResultsError('summary.csv: expected a column “subgroup” (is this a file kith run wrote?)'));
   });
 
+  it('should refuse a sweep’s tables, whose rows are many points’, with or without points.csv', () => {
+    const swept = summary.replace('scenario,arm', 'scenario,point,arm').replace(/demo,/g, 'demo,0,');
+    expect(swept).toContain('demo,0,groups,everyone,depth');
+    expect(() => readResults([{ name: 'summary.csv', text: swept }])).toThrow(new ResultsError("summary.csv: a sweep's table (it has a point column); Open results reads a kith run folder; run one point with the command points.csv gives for it"));
+    expect(() => readResults([{ name: 'sweep/summary.csv', text: summary }, { name: 'sweep/points.csv', text: 'point\r\n0\r\n' }])).toThrow(/^these are a sweep's files \(points\.csv is among them\)/);
+  });
+
+  it('should refuse two rows for one arm, subgroup and metric, where the second would hide the first', () => {
+    const joined = summary + summary.split('\r\n').slice(2).join('\r\n');
+    expect(() => readResults([{ name: 'summary.csv', text: joined }])).toThrow(new ResultsError("summary.csv: two rows for arm “groups”, subgroup “everyone”, metric “depth”; kith run writes one (are two runs' tables joined?)"));
+  });
+
   it('should ask for summary.csv or effects.csv when neither is there', () => {
     expect(() => readResults([{ name: 'runs.csv', text: 'x\r\n' }])).toThrow(/expected summary\.csv or effects\.csv/);
   });

@@ -39,9 +39,13 @@ export interface Results {
 
 export class ResultsError extends Error {}
 
+/** What is said of a sweep's folder or tables: their rows are many points', read here as one run's. */
+const SWEEP_HINT = 'Open results reads a kith run folder; run one point with the command points.csv gives for it';
+
 function table(file: TextFile, required: readonly string[]): { header: string[]; rows: string[][]; col: (name: string) => number } {
   const [header, ...rows] = csvParseRows(file.text.replace(/^\uFEFF/, ''));
   if (!header) throw new ResultsError(`${file.name}: the file is empty`);
+  if (header.includes('point')) throw new ResultsError(`${file.name}: a sweep's table (it has a point column); ${SWEEP_HINT}`);
   for (const name of required) if (!header.includes(name)) throw new ResultsError(`${file.name}: expected a column “${name}” (is this a file kith run wrote?)`);
   return { header, rows: rows.filter((r) => r.length > 1), col: (name) => header.indexOf(name) };
 }
@@ -59,6 +63,8 @@ function estimates(file: TextFile, meanColumn: string, armSet: Set<string>, scen
     out.set(r[arm], bySubgroup);
     const byMetric = bySubgroup.get(r[subgroup]) ?? new Map();
     bySubgroup.set(r[subgroup], byMetric);
+    // One run writes one row each: a second would hide the first (two runs' tables joined, say).
+    if (byMetric.has(r[metric])) throw new ResultsError(`${file.name}: two rows for arm “${r[arm]}”, subgroup “${r[subgroup]}”, metric “${r[metric]}”; kith run writes one (are two runs' tables joined?)`);
     const lower = num(r[lo]);
     const upper = num(r[hi]);
     byMetric.set(r[metric], { mean: num(r[mean]), n: num(r[n]), ...(Number.isFinite(lower) && Number.isFinite(upper) ? { lo: lower, hi: upper } : {}) });
@@ -116,6 +122,7 @@ export function readResults(files: readonly TextFile[]): Results {
   const summaryFile = byName.get('summary.csv');
   const effectsFile = byName.get('effects.csv');
   if (!summaryFile && !effectsFile) throw new ResultsError('expected summary.csv or effects.csv, as kith run writes them; none was among the files');
+  if (byName.has('points.csv')) throw new ResultsError(`these are a sweep's files (points.csv is among them); ${SWEEP_HINT}`);
   const armSet = new Set<string>();
   const scenarios = new Set<string>();
   const summary = summaryFile ? estimates(summaryFile, 'mean', armSet, scenarios) : new Map();
