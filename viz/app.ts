@@ -116,7 +116,8 @@ export class App {
       help: () => this.help.toggle(),
     });
     this.help = new HelpOverlay(root, list);
-    bindKeys(list, () => closeConcept() || this.help.hide() || this.closeResults() || (this.person.isOpen && (this.selectPerson(null), true)));
+    const escape = () => closeConcept() || this.help.hide() || this.closeResults() || (this.person.isOpen && (this.selectPerson(null), true));
+    bindKeys(list, escape, () => this.help.isOpen);
     for (const panel of this.stage.panels) panel.canvas.addEventListener('click', (e) => this.clickPerson(panel.canvas, e));
     new ResizeObserver(() => this.resize()).observe(this.stage.root);
     // While playing the address is written once a second (browsers limit how often): on leaving,

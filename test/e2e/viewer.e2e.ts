@@ -306,6 +306,22 @@ describe('the viewer', () => {
     expect(await scrubber()).toBe(paused + 1);
   });
 
+  it('should keep the shortcuts from the page behind the help while it is open, but for ? itself', async () => {
+    const page = await open('?persons=300&day=20');
+    await page.keyboard.press('?');
+    await expect(page.isVisible('.help-overlay')).resolves.toBe(true);
+    // Space and L played and locked down the run behind the help, unseen.
+    for (const key of [' ', 'l']) await page.keyboard.press(key);
+    await page.keyboard.press('?');
+    await expect(page.isVisible('.help-overlay')).resolves.toBe(false);
+    // The engine answers in order: once this step is shown, any day those keys asked for was too.
+    await page.keyboard.press('ArrowRight');
+    await waitDay(page, 21);
+    await page.waitForFunction(() => document.querySelector('.busy')?.hasAttribute('hidden'));
+    await expect(page.evaluate(() => [window.__kith?.day, window.__kith?.playing])).resolves.toEqual([21, false]);
+    expect(new URL(page.url()).searchParams.has('live')).toBe(false);
+  });
+
   it('should answer every control in turn, as a class would press them', async () => {
     const page = await open('?persons=300&day=20');
     const query = () => new URL(page.url()).searchParams;

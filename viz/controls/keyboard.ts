@@ -7,6 +7,8 @@ export interface Shortcut {
   readonly label: string;
   readonly does: string;
   readonly run: () => void;
+  /** Acts while the help overlay is open (only its own key does: the page behind is out of sight). */
+  readonly overHelp?: boolean;
 }
 
 export function shortcuts(actions: {
@@ -33,7 +35,7 @@ export function shortcuts(actions: {
     { keys: ['o', 'O'], label: 'O', does: 'Reopen now', run: actions.reopen },
     { keys: ['r', 'R'], label: 'R', does: 'reset to day 0 (same seed, no live events)', run: actions.reset },
     { keys: ['p', 'P'], label: 'P', does: 'presenter mode', run: actions.presenter },
-    { keys: ['?'], label: '?', does: 'this help', run: actions.help },
+    { keys: ['?'], label: '?', does: 'this help', run: actions.help, overHelp: true },
   ];
 }
 
@@ -89,8 +91,11 @@ export function releaseButtonsOnPointerClick(): void {
   );
 }
 
-/** Listens for shortcuts, except while typing in a field; Escape runs `escape`. */
-export function bindKeys(list: readonly Shortcut[], escape: () => void): void {
+/**
+ * Listens for shortcuts — except while typing in a field, and, while `helpOpen()`, all but the
+ * help's own — and runs `escape` on Escape.
+ */
+export function bindKeys(list: readonly Shortcut[], escape: () => void, helpOpen: () => boolean): void {
   releaseSelectsOnChoice();
   releaseButtonsOnPointerClick();
   document.addEventListener('keydown', (event) => {
@@ -107,7 +112,7 @@ export function bindKeys(list: readonly Shortcut[], escape: () => void): void {
     // A button the keyboard went to (a pointer click leaves none focused): Space and Enter press it.
     if (target?.closest(PRESSABLE) && (event.key === ' ' || event.key === 'Enter')) return;
     const shortcut = list.find((s) => s.keys.includes(event.key));
-    if (!shortcut) return;
+    if (!shortcut || (helpOpen() && !shortcut.overHelp)) return;
     event.preventDefault();
     shortcut.run();
   });
@@ -144,6 +149,10 @@ export class HelpOverlay {
     this.root.append(box);
     this.root.addEventListener('click', (e) => e.target === this.root && this.hide());
     parent.append(this.root);
+  }
+
+  get isOpen(): boolean {
+    return !this.root.hidden;
   }
 
   toggle(): void {
