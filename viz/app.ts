@@ -457,6 +457,8 @@ export class App {
       else left = before[1];
     }
     this.state.arms = [left, right];
+    // The notes spoke of the arms shown before (a lever they compare, say); the new ones get theirs.
+    this.problems = [];
     void this.open(this.state.day);
   }
 

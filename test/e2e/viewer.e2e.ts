@@ -1288,6 +1288,16 @@ describe('the viewer', () => {
     for (const fileName of TABLES) expect(tables.get(fileName), fileName).toBe(readFileSync(join(dir, 'run', fileName), 'utf8'));
   });
 
+  it('should drop its note on a lever the arms compare once other arms are chosen', async () => {
+    const page = await open('?scenario=digital-divide&persons=300&older=0.5');
+    await expect(page.textContent('.status')).resolves.toMatch(/^Older people online: no-platform and older-online-90 differ in this setting \(60% and 90%\)/);
+    // Two arms that set it alike: the note spoke of the arms no longer shown, until a Reset.
+    await page.selectOption('#arm-b', 'older-online-60');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('b') === 'older-online-60');
+    await waitReady(page);
+    await expect(page.isHidden('.status')).resolves.toBe(true);
+  });
+
   it('should say so when the address follows a person who is not among the persons, and follow no one', async () => {
     const page = await open('?persons=300&person=450');
     await expect(page.textContent('.status')).resolves.toContain('Person 450 is not among the 300 persons (0 to 299); no one is followed.');
