@@ -118,7 +118,15 @@ export class App {
     this.help = new HelpOverlay(root, list);
     const escape = () => closeConcept() || this.help.hide() || this.closeResults() || (this.person.isOpen && (this.selectPerson(null), true));
     bindKeys(list, escape, () => this.help.isOpen);
-    for (const panel of this.stage.panels) panel.canvas.addEventListener('click', (e) => this.clickPerson(panel.canvas, e));
+    for (const panel of this.stage.panels) {
+      panel.canvas.addEventListener('click', (e) => this.clickPerson(panel.canvas, e));
+      panel.finder.addEventListener('submit', (e) => {
+        e.preventDefault();
+        // Out of the field, so the shortcuts answer again (and the field, hidden, leaves the network).
+        panel.finderInput.blur();
+        this.selectPerson(Number(panel.finderInput.value));
+      });
+    }
     new ResizeObserver(() => this.resize()).observe(this.stage.root);
     // While playing the address is written once a second (browsers limit how often): on leaving,
     // the day shown, so Back returns to it. (A reload has read the address already by then.)
@@ -197,6 +205,7 @@ export class App {
         const views = opened.arms.map((a, k) => new NetworkView(this.stage.panels[k].canvas, a, opened.layout)) as [NetworkView, NetworkView];
         this.live = { arms: opened.arms, views, series, frame: opened.frame };
         this.dropMissingPerson(opened.frame, opened.arms[0].n);
+        this.stage.setPersons(opened.arms[0].n);
         // How the engine runs (vite.config.ts): for the browser tests, and anyone asking why a host is slower.
         document.body.dataset.kernels = opened.arms[0].kernels;
         this.stage.setArms(c.arms, [opened.arms[0].description, opened.arms[1].description], c.scenario.name, [series[0].colour, series[1].colour]);

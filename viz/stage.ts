@@ -26,6 +26,9 @@ export interface ArmPanel {
   readonly name: HTMLElement;
   readonly description: HTMLElement;
   readonly stats: HTMLElement;
+  /** Follows a person by number: the way to one from the keyboard, where a click picks one on the canvas. */
+  readonly finder: HTMLFormElement;
+  readonly finderInput: HTMLInputElement;
 }
 
 const pct = format('.1%');
@@ -99,13 +102,39 @@ export class Stage {
     const canvas = el('canvas', 'network');
     canvas.setAttribute('role', 'img');
     canvas.id = `network-${side}`;
-    box.append(canvas);
+    const { finder, finderInput } = this.personFinder(side);
+    box.append(canvas, finder);
     const stats = el('p', 'arm-stats');
     head.append(swatch, name, png);
     root.append(head, description, box, stats);
     png.addEventListener('click', () => downloadCanvas(canvas, `${safeFileName(name.textContent ?? 'network')}-network.png`));
     this.root.append(root);
-    return { root, canvas, name, description, stats };
+    return { root, canvas, name, description, stats, finder, finderInput };
+  }
+
+  /**
+   * A field to follow a person by number, over the network's corner: hidden from the eye until
+   * Tab reaches it (style.css), as a skip link is, so the canvas keeps its room.
+   */
+  private personFinder(side: 'a' | 'b'): { finder: HTMLFormElement; finderInput: HTMLInputElement } {
+    const finder = el('form', 'person-finder');
+    const label = el('label', undefined, 'Follow person #');
+    const finderInput = el('input');
+    finderInput.type = 'number';
+    finderInput.min = '0';
+    finderInput.step = '1';
+    finderInput.required = true;
+    finderInput.id = `follow-${side}`;
+    label.htmlFor = finderInput.id;
+    const follow = el('button', 'tool', 'Follow');
+    follow.type = 'submit';
+    finder.append(label, finderInput, follow);
+    return { finder, finderInput };
+  }
+
+  /** The persons' numbers the finders take: 0 … n − 1. */
+  setPersons(n: number): void {
+    for (const panel of this.panels) panel.finderInput.max = String(n - 1);
   }
 
   setArms(names: readonly [string, string], descriptions: readonly [string, string], scenario: string, colours: readonly [string, string]): void {

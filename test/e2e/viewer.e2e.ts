@@ -1298,6 +1298,34 @@ describe('the viewer', () => {
     await expect(page.isHidden('.status')).resolves.toBe(true);
   });
 
+  it('should follow a person chosen from the keyboard, by number, in a field Tab reaches over the network', async () => {
+    const page = await open('?persons=300&day=20');
+    const finder = '.arm-panel.a .person-finder';
+    const hidden = () => page.$eval(finder, (f) => getComputedStyle(f).clipPath !== 'none');
+    // Out of sight until reached: a person could be followed only by a click on the canvas.
+    await expect(hidden()).resolves.toBe(true);
+    await page.focus('.arm-panel.a header .tool');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('follow-a');
+    await expect(hidden()).resolves.toBe(false);
+    const box = await page.$eval(finder, (f) => {
+      const r = f.getBoundingClientRect();
+      const canvas = (document.getElementById('network-a') as HTMLCanvasElement).getBoundingClientRect();
+      return { inside: r.left >= canvas.left && r.top >= canvas.top && r.right <= canvas.right, width: r.width };
+    });
+    expect(box.inside).toBe(true);
+    expect(box.width).toBeGreaterThan(100);
+    await expect(page.getAttribute('#follow-a', 'max')).resolves.toBe('299');
+    await page.keyboard.type('17');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.person-panel:not([hidden])');
+    expect(new URL(page.url()).searchParams.get('person')).toBe('17');
+    // Out of the field, hidden again, and the shortcuts answer.
+    await expect(hidden()).resolves.toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await waitDay(page, 21);
+  });
+
   it('should say so when the address follows a person who is not among the persons, and follow no one', async () => {
     const page = await open('?persons=300&person=450');
     await expect(page.textContent('.status')).resolves.toContain('Person 450 is not among the 300 persons (0 to 299); no one is followed.');
