@@ -271,6 +271,15 @@ describe('the viewer', () => {
     await waitDay(page, 150);
   });
 
+  it('should start again from day 0 on Enter in the seed field, as Reset does, the seed changed or not', async () => {
+    const page = await open('?persons=300&day=20');
+    await page.focus('#seed');
+    await page.keyboard.press('Enter');
+    // Unchanged, the seed's Enter did nothing once the field ran seeds on change alone.
+    await waitDay(page, 0);
+    await expect(page.inputValue('#seed')).resolves.toBe('1');
+  });
+
   it('should run a seed typed in once the field is left, not only on Enter', async () => {
     const page = await open('?persons=300&day=10');
     await page.fill('#seed', '7');

@@ -85,8 +85,19 @@ export class Controls {
     options(this.subgroup, SUBGROUPS);
     this.subgroup.addEventListener('change', () => h.subgroup(this.subgroup.value));
     // A seed typed is run once it is entered, or the field left (or its arrows clicked): a field
-    // showing one seed while another runs would be exported and shared as the wrong one.
-    this.seed.addEventListener('change', () => h.reset(this.seedValue()));
+    // showing one seed while another runs would be exported and shared as the wrong one. Enter
+    // runs it as Reset does, changed or not; the change event an Enter may bring then runs nothing.
+    let entered = false;
+    this.seed.addEventListener('input', () => (entered = false));
+    this.seed.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      entered = true;
+      h.reset(this.seedValue());
+    });
+    this.seed.addEventListener('change', () => {
+      if (!entered) h.reset(this.seedValue());
+      entered = false;
+    });
 
     this.play = button('▶ Play', 'Play / pause (Space)', () => h.toggle(), 'play primary');
     this.play.id = 'play';
