@@ -10,6 +10,14 @@
 import { sameDayZero, type Params } from '../sim/index.ts';
 import type { Job, JobResult } from './worker.ts';
 
+/**
+ * Whether runs hand masks on: with --subgroups reference (`basis`), where the reference arm is
+ * among the arms run. Without it, each run builds the reference world itself.
+ */
+export function handsMasksOn(basis: string | undefined, reference: string, arms: readonly string[]): boolean {
+  return basis === 'reference' && arms.includes(reference);
+}
+
 /** A run's part in the hand-over: the key of the reference run whose masks it keeps or takes. */
 export type MaskRole = { readonly keeps: string } | { readonly takes: string } | null;
 

@@ -555,7 +555,8 @@ export class App {
     this.resultsProblem = null;
     this.controls.setStatus(this.problems);
     try {
-      const wanted = files.filter((f) => /(^|\/)(summary|effects|timeseries)\.csv$|(^|\/)manifest\.json$/.test(f.webkitRelativePath || f.name));
+      // points.csv only to be told a sweep's folder (readResults), which it is.
+      const wanted = files.filter((f) => /(^|\/)(summary|effects|timeseries|points)\.csv$|(^|\/)manifest\.json$/.test(f.webkitRelativePath || f.name));
       const texts = await Promise.all(wanted.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })));
       const results = readResults(texts);
       const folder = files[0]?.webkitRelativePath.split('/')[0];

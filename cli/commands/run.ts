@@ -32,7 +32,7 @@ import { checkOutputDir, defaultOut, InOrder, OutputDir } from '../output.ts';
 import { stateDir } from '../sweep/state.ts';
 import { commandLineSettings } from '../overrides.ts';
 import { runPool, type JobQueue, type PoolHandle } from '../pool.ts';
-import { maskRole, ReferenceMasks, takesMasks, type MaskRole } from '../reference-masks.ts';
+import { handsMasksOn, maskRole, ReferenceMasks, takesMasks, type MaskRole } from '../reference-masks.ts';
 import { progress } from '../progress.ts';
 import { MAX_SLOTS } from '../../sim/parallel.ts';
 import { readScenario } from '../scenario-file.ts';
@@ -238,8 +238,7 @@ type RunJob = ReturnType<typeof jobsOf>[number];
  */
 function runQueue(plan: RunPlan, jobs: readonly RunJob[]): JobQueue & { finished(job: RunJob, result: JobResult): void } {
   const reference = plan.scenario.reference;
-  // Without the reference arm among the runs, each run builds the reference world itself.
-  const handsOn = plan.subgroups === 'reference' && plan.arms.includes(reference);
+  const handsOn = handsMasksOn(plan.subgroups, reference, plan.arms);
   const roleOf = (job: RunJob): MaskRole => (handsOn ? maskRole(String(job.seed), job.arm, reference, job.params, job.subgroupsFrom) : null);
   const takers = jobs.filter((job) => job.replicate === 0 && takesMasks(roleOf(job))).length;
   const order = takers === 0 ? jobs : [...jobs].sort((a, b) => Number(b.arm === reference) - Number(a.arm === reference));

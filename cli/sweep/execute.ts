@@ -16,7 +16,7 @@ import { Journal, type RunEntry } from './journal.ts';
 import { pointsOf, type Shard, type SweepLayout } from './layout.ts';
 import type { SweepPlan } from './plan.ts';
 import { Schedule, type RunKey } from './schedule.ts';
-import { maskRole, ReferenceMasks, takesMasks } from '../reference-masks.ts';
+import { handsMasksOn, maskRole, ReferenceMasks, takesMasks } from '../reference-masks.ts';
 import { journalPath, lock, writePlanFile } from './state.ts';
 
 /** The value the sequential rule judges: the metric for everyone. */
@@ -61,8 +61,7 @@ function droppedTail(path: string, bytes: number, records: number): string {
  */
 function maskHandover(plan: SweepPlan, layout: SweepLayout) {
   const masks = new ReferenceMasks();
-  // Without the reference arm among the sweep's, each run builds the reference world itself.
-  const handsOn = layout.subgroups === 'reference' && layout.arms.includes(layout.reference);
+  const handsOn = handsMasksOn(layout.subgroups, layout.reference, layout.arms);
   const roleOf = (key: RunKey, job: Pick<Job, 'params' | 'subgroupsFrom'>) =>
     handsOn ? maskRole(`${key.point}/${key.replicate}`, layout.arms[key.arm], layout.reference, job.params, job.subgroupsFrom) : null;
   const takers = new Map<number, number>();

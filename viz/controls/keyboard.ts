@@ -160,7 +160,7 @@ export class HelpOverlay {
   }
 
   hide(): boolean {
-    const was = !this.root.hidden;
+    const was = this.isOpen;
     this.root.hidden = true;
     return was;
   }

@@ -118,7 +118,7 @@ export class Session {
 
   /** Both arms on day 0, beside the session's runs (a person's past is replayed on them). */
   private fresh(): [Simulation, Simulation] {
-    return [new Simulation(this.params[0], this.comparison.seed, simulationOptions()), new Simulation(this.params[1], this.comparison.seed, simulationOptions())];
+    return this.params.map((params) => new Simulation(params, this.comparison.seed, simulationOptions())) as [Simulation, Simulation];
   }
 
   /** The days checkpoints are held for, ascending. */
